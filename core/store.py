@@ -68,7 +68,7 @@ class Backoff:
     rand: Callable[[], float] = field(default=random.random, compare=False)
 
     def delay(self, attempt: int) -> float:
-        raw = min(self.cap, self.base * 2 ** max(0, attempt - 1))
+        raw = min(self.cap, self.base * 2.0 ** max(0, attempt - 1))
         return raw * (1 - self.jitter + 2 * self.jitter * self.rand())
 
 

@@ -1,0 +1,559 @@
+"""One failed job's raw log to ranked TriageCards, streaming, in bounded memory.
+
+`Analyser.feed(bytes)` any number of times, then `finish()`. Per feed, the byte-level prefilter
+(one alternation of every rule keyword and the section markers, on the lower-cased block) picks
+the few candidate lines; only those and their context are decoded and normalised. A window of
+recent raw lines serves before-context and the fallback; a candidate whose block may run past the
+window waits for the next feed. Cards are bounded: past `max_cards`, the weakest is dropped.
+
+Ranking: rule priority first, then where the line sits: inside the failing command's section
+(the one the agent reopened with `^^^ +++` or closed with its exit line) is better, closer to its
+end is better, collapsed setup sections (`~~~`) before it are worse. Wrapper lines ("make: ***
+Error 2") always rank below real errors and attach to the error they follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+
+from core.fingerprint import fingerprint
+from core.models import Category, Line, TriageCard
+from core.normalise import DEFAULT_MAX_LINE_BYTES, LineSplitter, Marker, marker, normalise, raw_marker
+from core.rules import Rule, RuleSet
+
+LOOKAHEAD = 160  # longest block we follow after its first line
+LOOKBEHIND = 40  # before-context and fallback lines kept
+FALLBACK_LINES = 10
+WRAPPER_REACH = 3  # a wrapper this close after a card belongs to it
+MAX_TITLE = 200
+FIRST_CARD_LINES = 15  # the best card may show this many lines; later cards fewer
+OTHER_CARD_LINES = 8
+
+# What an exit status says when the log says little (128 + signal number for signals).
+EXIT_STATUSES: dict[int, tuple[Category, str]] = {
+    137: (Category.RESOURCE, "killed by SIGKILL (exit status 137): usually out of memory"),
+    139: (Category.CRASH, "segmentation fault (SIGSEGV, exit status 139)"),
+    134: (Category.CRASH, "aborted (SIGABRT, exit status 134)"),
+    143: (Category.TIMEOUT, "terminated by SIGTERM (exit status 143): cancelled or timed out"),
+    124: (Category.TIMEOUT, "timed out (exit status 124 from `timeout`)"),
+    130: (Category.TIMEOUT, "interrupted by SIGINT (exit status 130)"),
+    127: (Category.CONFIG, "command not found (exit status 127)"),
+    126: (Category.CONFIG, "command not executable (exit status 126)"),
+    -1: (Category.INFRASTRUCTURE, "agent lost or process killed before it reported (exit status -1)"),
+    255: (Category.INFRASTRUCTURE, "exit status 255: often ssh or the agent itself failing"),
+}
+
+# Lines that explain a test failure or a crash best, after the rule's own signal lines.
+_SALIENT = re.compile(
+    r"^E\s|^>\s|^\S+:\d+: \w*(?:Error|Exception)|^\s*(?:Expected|Received|expected|got|Actual|actual)\b"
+    r"|^\s*(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception)\b"
+)
+_SEPARATOR = re.compile(r"^\s*(?:[-=_*~#]\s?){6,}\s*$")
+_TEST_SECTION_END = re.compile(
+    r"^_{3,} .+ _{3,}$|^={3,}(?: .* =+)?$|^-{3,} .* -{3,}$|^\s*● |^(?:FAIL|ERROR): |^\s*\d+\) \S"
+)
+_DIAGNOSTIC_FRAME = re.compile(r"^\s|^\d+\s*[|│]|^[|│]|^\.\.\.|^\s*=\s*(?:note|help)")
+_TRACEBACK_CONT = re.compile(r"^\s|^$|^During handling of|^The above exception|^Traceback \(most")
+
+
+@dataclass(slots=True)
+class _Card:
+    rule: Rule
+    head: int
+    title: str
+    lines: dict[int, str]
+    signal: set[int]  # lines that must survive excerpting (head, detail, wrappers)
+    tests: list[str]
+    section: int
+    collapsed: bool
+    end: int
+    key_texts: list[str]  # what the fingerprint is over
+    count: int = 1
+    wrapped: bool = False
+
+    @property
+    def priority(self) -> int:
+        return self.rule.priority
+
+
+@dataclass(slots=True)
+class _Section:
+    title: str
+    collapsed: bool
+    start: int
+
+
+def _leaf(test: str) -> str:
+    """`tests/test_x.py::TestY::test_z[1]` and `TestY::test_z[1]` name the same test."""
+    return test.rsplit("::", 1)[-1].rsplit(" ", 1)[-1]
+
+
+def _fmt(template: str, values: dict[str, str]) -> str:
+    class _D(dict[str, str]):
+        def __missing__(self, key: str) -> str:
+            return ""
+
+    try:
+        out = template.format_map(_D(values))
+    except (ValueError, IndexError, AttributeError):
+        out = values.get("line", "")
+    out = re.sub(r"\s+", " ", out).strip().rstrip(":").strip()
+    return out[:MAX_TITLE]
+
+
+@dataclass(slots=True)
+class _State:
+    sections: list[_Section] = field(default_factory=list)
+    failing: int | None = None
+    exit_line: int | None = None
+    exit_status: int | None = None
+    fallback: list[tuple[int, str]] = field(default_factory=list)
+
+
+class Analyser:
+    """Streaming analysis of one job's log; see the module docstring."""
+
+    def __init__(
+        self,
+        rules: RuleSet,
+        *,
+        exit_status: int | None = None,
+        max_lines: int = 25,
+        max_line_chars: int = 500,
+        max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+        max_cards: int = 200,
+    ) -> None:
+        self.rules = rules
+        self.exit_status = exit_status
+        self.max_lines = max_lines
+        self.max_line_chars = max_line_chars
+        self.max_cards = max_cards
+        self._split = LineSplitter(max_line_bytes)
+        self._win: list[bytes] = []
+        self._win_first = 1  # line number of _win[0]
+        self._text_cache: dict[int, str] = {}
+        self._queue: deque[int] = deque()
+        self._cards: list[_Card] = []
+        self._st = _State()
+        self._last = 0  # last line number seen
+        self._done = -1  # last candidate processed
+        self._finished = False
+
+    # -- input ------------------------------------------------------------------------------
+
+    def feed(self, data: bytes) -> None:
+        if self._finished:
+            raise RuntimeError("feed() after finish()")
+        if not data:
+            return
+        first, block, lines = self._split.feed(data)
+        if lines:
+            self._add(first, block, lines)
+
+    def finish(self) -> list[TriageCard]:
+        if not self._finished:
+            self._finished = True
+            first, lines = self._split.finish()
+            if lines:
+                self._add(first, None, lines)
+            self._drain(final=True)
+        return self._result()
+
+    def _add(self, first: int, block: bytes | None, lines: list[bytes]) -> None:
+        if block is None:
+            block = b"\n".join(lines)
+        hay = b"\n" + block.lower()
+        # Map each prefilter hit to its line: the number of `\n` before it (the sentinel counts as
+        # the newline before line 0), counted incrementally so the whole block is scanned once.
+        pos, idx, last = 0, -1, -1
+        queue = self._queue
+        for m in self.rules.prefilter.finditer(hay):
+            start = m.start() + 1
+            idx += hay.count(b"\n", pos, start)
+            pos = start
+            if idx != last:
+                queue.append(first + idx)
+                last = idx
+        self._win.extend(lines)
+        self._last = first + len(lines) - 1
+        self._drain(final=False)
+        keep = LOOKAHEAD + LOOKBEHIND
+        if len(self._win) > keep * 2:
+            cut = len(self._win) - keep
+            del self._win[:cut]
+            self._win_first += cut
+            lo = self._win_first
+            self._text_cache = {k: v for k, v in self._text_cache.items() if k >= lo}
+
+    def _drain(self, *, final: bool) -> None:
+        limit = self._last if final else self._last - LOOKAHEAD
+        q = self._queue
+        while q and q[0] <= limit:
+            n = q.popleft()
+            if n > self._done:
+                self._done = n
+                self._candidate(n)
+
+    # -- line access --------------------------------------------------------------------------
+
+    def _raw(self, n: int) -> bytes | None:
+        i = n - self._win_first
+        if 0 <= i < len(self._win) and n <= self._last:
+            return self._win[i]
+        return None
+
+    def _text(self, n: int) -> str | None:
+        t = self._text_cache.get(n)
+        if t is None:
+            raw = self._raw(n)
+            if raw is None:
+                return None
+            t = normalise(raw)
+            self._text_cache[n] = t
+        return t
+
+    # -- candidates ---------------------------------------------------------------------------
+
+    def _candidate(self, n: int) -> None:
+        raw = self._raw(n)
+        if raw is None:
+            return
+        text = self._text(n) or ""
+        mk = marker(text) or raw_marker(raw)
+        if mk is not None:
+            self._on_marker(n, mk)
+            return
+        hit = self.rules.best(text)
+        if hit is None:
+            return
+        rule, m = hit
+        prev = self._cards[-1] if self._cards else None
+        if prev is not None and n <= prev.end and (rule.wrapper or rule.priority <= prev.priority + 5):
+            # Already inside a block: a wrapper or an equal line there is part of it.
+            prev.signal.add(n)
+            return
+        if (
+            prev is not None
+            and rule.wrapper
+            and not prev.rule.wrapper
+            and n - prev.end <= WRAPPER_REACH
+            and prev.section == self._section_id()
+        ):
+            prev.lines[n] = text
+            prev.signal.add(n)
+            prev.end = n
+            prev.wrapped = True
+            return
+        if prev is not None and rule.adjacent and prev.rule is rule and n - prev.end <= 2:
+            prev.lines[n] = text
+            prev.signal.add(n)
+            prev.end = n
+            prev.key_texts.append(text)
+            self._collect_tests(prev, rule, m, [text])
+            return
+        self._new_card(n, text, rule, m)
+
+    def _section_id(self) -> int:
+        return len(self._st.sections) - 1
+
+    def _on_marker(self, n: int, mk: Marker) -> None:
+        st = self._st
+        if mk.kind == "section":
+            st.sections.append(_Section(mk.title, mk.collapsed, n))
+        elif mk.kind == "reopen":
+            st.failing = self._section_id()
+            st.fallback = self._tail_before(n)
+        elif mk.kind == "exit":
+            if st.exit_line is None:
+                st.exit_line = n
+                st.exit_status = mk.exit_status
+                if st.failing is None:
+                    st.failing = self._section_id()
+                    st.fallback = self._tail_before(n)
+
+    def _tail_before(self, n: int) -> list[tuple[int, str]]:
+        """The last lines of the current section before line `n`: what the command printed."""
+        start = self._st.sections[-1].start if self._st.sections else 0
+        out: list[tuple[int, str]] = []
+        k = n - 1
+        while k > start and k >= self._win_first and len(out) < FALLBACK_LINES:
+            t = self._text(k)
+            if t is not None and t.strip() and marker(t) is None:
+                out.append((k, t))
+            k -= 1
+        out.reverse()
+        return out
+
+    # -- blocks -------------------------------------------------------------------------------
+
+    def _block_end(self, rule: Rule, n: int) -> int:
+        """The last line of the block that starts at `n`."""
+        mode = rule.block
+        cap = rule.after if rule.after else (LOOKAHEAD if mode else 0)
+        end = n
+        blanks = 0
+        for k in range(n + 1, min(n + cap, self._last) + 1):
+            t = self._text(k)
+            if t is None:
+                break
+            if marker(t) is not None:
+                break
+            if rule.stop is not None and rule.stop.search(t):
+                break
+            if mode == "test_section":
+                if _TEST_SECTION_END.search(t):
+                    break
+            elif mode == "traceback":
+                if not _TRACEBACK_CONT.search(t):
+                    end = k  # the exception line closes the traceback
+                    break
+            elif mode == "diagnostic":
+                if not t.strip() or not _DIAGNOSTIC_FRAME.search(t):
+                    break
+            elif mode == "indented":
+                if not t.strip():
+                    blanks += 1
+                    if blanks > 1:
+                        break
+                    continue
+                if not t[0].isspace() and t[0] != "}":
+                    break
+            elif mode == "paragraph" and not t.strip():
+                break
+            blanks = 0
+            end = k
+        return end
+
+    def _new_card(self, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
+        lines: dict[int, str] = {}
+        for k in range(max(n - rule.before, self._win_first, 1), n):
+            t = self._text(k)
+            if t is None or marker(t) is not None:
+                lines.clear()
+                continue
+            if rule.before_match is None or rule.before_match.search(t):
+                lines[k] = t
+        end = self._block_end(rule, n)
+        body = []
+        for k in range(n, end + 1):
+            t = self._text(k)
+            if t is not None:
+                lines[k] = t
+                body.append((k, t))
+        signal = {n}
+        detail = ""
+        key_texts = [text]
+        if rule.detail is not None:
+            for k, t in body[1:]:
+                dm = rule.detail.search(t)
+                if dm:
+                    signal.add(k)
+                    if not detail:
+                        gd = {g: v for g, v in dm.groupdict().items() if v}
+                        detail = next(iter(gd.values()), t.strip()) if gd else t.strip()
+                        key_texts.append(detail)
+                    if rule.group:
+                        # A test section may show several explanations (E lines): keep them all.
+                        continue
+                    break
+        values = {k: (v or "") for k, v in m.groupdict().items()}
+        values.setdefault("line", text.strip())
+        values["text"] = text.strip()
+        values["detail"] = detail
+        card = _Card(
+            rule=rule,
+            head=n,
+            title=_fmt(rule.title, values) or text.strip()[:MAX_TITLE],
+            lines=lines,
+            signal=signal,
+            tests=[],
+            section=self._section_id(),
+            collapsed=bool(self._st.sections and self._st.sections[-1].collapsed),
+            end=end,
+            key_texts=key_texts,
+        )
+        self._collect_tests(card, rule, m, [t for _, t in body[1:]])
+        self._cards.append(card)
+        if len(self._cards) > self.max_cards:
+            self._evict()
+
+    @staticmethod
+    def _collect_tests(card: _Card, rule: Rule, m: re.Match[str], texts: list[str]) -> None:
+        found: list[str] = []
+        t = m.groupdict().get("test")
+        if t:
+            found.append(t.strip())
+        if rule.tests is not None:
+            for line in texts:
+                tm = rule.tests.search(line)
+                if tm and tm.groupdict().get("test"):
+                    found.append(tm.group("test").strip())
+        for name in found:
+            if name not in card.tests:
+                card.tests.append(name)
+
+    def _evict(self) -> None:
+        """Drop the weakest card (lowest priority, earliest) to keep memory bounded."""
+        weakest = min(range(len(self._cards) - 1), key=lambda i: (self._cards[i].priority, -i))
+        del self._cards[weakest]
+
+    # -- result -------------------------------------------------------------------------------
+
+    def _score(self, c: _Card) -> float:
+        st = self._st
+        score = float(c.priority)
+        end_ref = st.exit_line or self._last or 1
+        if st.failing is not None:
+            if c.section == st.failing:
+                score += 15
+            elif c.section < st.failing and c.collapsed:
+                score -= 30
+            elif c.section < st.failing:
+                score -= 10
+        if st.exit_line is not None and c.head > st.exit_line:
+            score -= 20
+        dist = max(0, end_ref - c.head)
+        score += 10 * (1 - min(dist, 2000) / 2000)
+        return score
+
+    def _fold(self, cards: list[_Card]) -> list[_Card]:
+        """Same fingerprint: one card with a count; `group` rules: one card per rule."""
+        out: list[_Card] = []
+        by_key: dict[str, _Card] = {}
+        for c in cards:
+            key = "group:" + c.rule.name if c.rule.group else fingerprint(c.rule.name, c.key_texts[:1])
+            first = by_key.get(key)
+            if first is None:
+                by_key[key] = c
+                out.append(c)
+                continue
+            first.count += 1
+            for name in c.tests:
+                if name not in first.tests:
+                    first.tests.append(name)
+            if c.rule.group:
+                first.lines.update(c.lines)
+                first.signal |= c.signal
+                first.key_texts.extend(c.key_texts[:1])
+        return out
+
+    def _result(self) -> list[TriageCard]:
+        st = self._st
+        status = self.exit_status if self.exit_status is not None else st.exit_status
+        cards = self._fold(self._cards)
+        # Summary cards add nothing when other cards already name all their tests.
+        named = {_leaf(t) for c in cards if not c.rule.summary for t in c.tests}
+        cards = [c for c in cards if not (c.rule.summary and c.tests and {_leaf(t) for t in c.tests} <= named)]
+        real = [c for c in cards if not c.rule.wrapper]
+        extra: list[tuple[_Card, float]] = []
+        fallback = st.fallback or self._final_tail()
+        strong = [c for c in real if c.priority >= 50]
+        if status in EXIT_STATUSES and not strong:
+            category, text = EXIT_STATUSES[status]
+            extra.append((self._synthetic(f"exit.{status}", category, text, fallback), 1000.0))
+        elif not real and status != 0:
+            s = f" with exit status {status}" if status is not None else ""
+            title = f"Failed{s}; no known error pattern in the output (last lines shown)"
+            extra.append((self._synthetic("fallback.tail", Category.UNKNOWN, title, fallback), 1000.0))
+        if strong:
+            # Lone wrappers ("test result: FAILED") add nothing once a real error is shown.
+            cards = [c for c in cards if not c.rule.wrapper]
+        ranked = sorted(cards, key=lambda c: (c.rule.wrapper, -self._score(c), c.head))
+        ordered = [c for c, _ in extra] + ranked
+        return self._render(ordered)
+
+    def _final_tail(self) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        k = self._last
+        while k >= self._win_first and k >= 1 and len(out) < FALLBACK_LINES:
+            t = self._text(k)
+            if t is not None and t.strip():
+                mk = marker(t)
+                if mk is not None and mk.kind not in ("exit", "agent", "reopen"):
+                    break
+                if mk is None:
+                    out.append((k, t))
+            k -= 1
+        out.reverse()
+        return out
+
+    def _synthetic(self, name: str, category: Category, title: str, lines: list[tuple[int, str]]) -> _Card:
+        from core.rules import Rule as _Rule  # local: only the fallback builds rules at runtime
+
+        rule = _Rule(
+            name=name, category=category, priority=0, keywords=("-",), pattern=re.compile("$^"), title=title
+        )
+        d = dict(lines)
+        if self._st.exit_line is not None:
+            t = self._text(self._st.exit_line)
+            if t is not None:
+                d[self._st.exit_line] = t
+        return _Card(
+            rule=rule, head=min(d) if d else 0, title=title, lines=d, signal=set(d), tests=[],
+            section=self._section_id(), collapsed=False, end=max(d) if d else 0, key_texts=[title],
+        )
+
+    def _excerpt(self, c: _Card, budget: int) -> list[int]:
+        """At most `budget` of the card's line numbers: signal lines first, then the lines nearest
+        them; blank and separator-only lines only when there is room to spare."""
+        nums = sorted(c.lines)
+        useful = [k for k in nums if k in c.signal or (c.lines[k].strip() and not _SEPARATOR.match(c.lines[k]))]
+        if len(useful) <= budget:
+            return useful
+        chosen = [k for k in useful if k in c.signal][:budget]
+        salient = [k for k in useful if k not in c.signal and _SALIENT.search(c.lines[k])]
+        chosen += salient[: budget - len(chosen)]
+        rest = [k for k in useful if k not in chosen]
+        rest.sort(key=lambda k: min(abs(k - s) for s in chosen) if chosen else k)
+        chosen += rest[: budget - len(chosen)]
+        return sorted(chosen)
+
+    def _render(self, ordered: list[_Card]) -> list[TriageCard]:
+        out: list[TriageCard] = []
+        budget = self.max_lines
+        for i, c in enumerate(ordered):
+            if budget <= 0:
+                break
+            # Leave one line for each of the next few cards so they can still be seen.
+            reserve = min(len(ordered) - i - 1, 3)
+            share = max(1, min(budget - reserve, FIRST_CARD_LINES if i == 0 else OTHER_CARD_LINES))
+            picked = self._excerpt(c, min(share, budget))
+            if not picked and c.lines:
+                continue
+            budget -= len(picked)
+            title = c.title
+            if c.count > 1 and not c.rule.group:
+                title = f"{title} (×{c.count})"
+            elif c.rule.group and len(c.tests) > 1:
+                title = f"{len(c.tests)} tests failed: " + ", ".join(c.tests[:5]) + (
+                    f" and {len(c.tests) - 5} more" if len(c.tests) > 5 else ""
+                )
+                title = f"{title} — {c.title}"[:MAX_TITLE]
+            out.append(
+                TriageCard(
+                    rank=len(out) + 1,
+                    category=c.rule.category,
+                    rule=c.rule.name,
+                    title=title,
+                    fingerprint=fingerprint(c.rule.name, sorted(c.tests) if c.rule.group and c.tests else c.key_texts[:1]),
+                    tests=c.tests,
+                    lines=[Line(number=k, text=c.lines[k][: self.max_line_chars]) for k in picked],
+                )
+            )
+        return out
+
+
+def analyse(
+    data: bytes,
+    rules: RuleSet,
+    *,
+    exit_status: int | None = None,
+    max_lines: int = 25,
+    max_line_chars: int = 500,
+) -> list[TriageCard]:
+    """Analyse a whole log held in memory (tests, the CLI on small files)."""
+    a = Analyser(rules, exit_status=exit_status, max_lines=max_lines, max_line_chars=max_line_chars)
+    a.feed(data)
+    return a.finish()

@@ -1,0 +1,280 @@
+"""webhook.runtime: workers over a real SQLite store with injected handlers."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from core.errors import PermanentFailure, RetryLater
+from core.sqlite_store import SQLiteStore
+from core.store import Backoff, Job, JobState, JobStore, LeaseLost
+from core.stores import open_store
+from tests.signing import NOW, build_finished, payload_bytes, running_app, settings_for, signed_headers
+from webhook.app import create_app
+from webhook.metrics import Metrics
+from webhook.runtime import JobHandler, Runtime
+
+FAST = Backoff(base=0.01, cap=0.02, jitter=0.0)
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
+    s = SQLiteStore(tmp_path / "jobs.db", backoff=FAST, max_attempts=3)
+    await s.setup()
+    yield s
+    await s.close()
+
+
+async def eventually(check: Callable[[], Awaitable[bool]]) -> None:
+    """Poll the store (it has no change notifications) until `check` holds, for up to 10 s."""
+    async with asyncio.timeout(10.0):
+        while not await check():  # noqa: ASYNC110 - polling a database, not an in-process flag
+            await asyncio.sleep(0.01)
+
+
+async def state_of(store: JobStore, job_id: int) -> JobState:
+    job = await store.get(job_id)
+    assert job is not None
+    return job.state
+
+
+async def settled(store: JobStore, job_id: int, want: JobState) -> Job:
+    async def check() -> bool:
+        return await state_of(store, job_id) == want
+
+    await eventually(check)
+    job = await store.get(job_id)
+    assert job is not None
+    return job
+
+
+def runtime(store: SQLiteStore, handler: JobHandler, **kwargs: object) -> Runtime:
+    options: dict[str, object] = {"workers": 2, "lease_seconds": 5.0, "grace": 5.0, "poll_interval": 0.01}
+    options.update(kwargs)
+    return Runtime(store, handler, **options)  # type: ignore[arg-type]
+
+
+async def enqueue(store: SQLiteStore, key: str = "k1") -> int:
+    return (await store.enqueue(key, "triage", {"org": "acme", "pipeline": "w", "number": 1})).job.id
+
+
+async def test_success_completes_the_job(store: SQLiteStore) -> None:
+    seen: list[int] = []
+
+    async def handler(job: Job) -> None:
+        seen.append(job.id)
+
+    rt = runtime(store, handler)
+    await rt.start()
+    job_id = await enqueue(store)
+    job = await settled(store, job_id, JobState.DONE)
+    await rt.stop()
+    assert seen == [job_id]
+    assert job.attempts == 1
+
+
+async def test_retry_later_defers_without_using_an_attempt(store: SQLiteStore) -> None:
+    calls = 0
+
+    async def handler(job: Job) -> None:
+        nonlocal calls
+        calls += 1
+        if calls < 3:
+            raise RetryLater("build still running", delay=0.01)
+
+    rt = runtime(store, handler)
+    await rt.start()
+    job = await settled(store, await enqueue(store), JobState.DONE)
+    await rt.stop()
+    assert calls == 3  # more runs than max_attempts would allow failures, yet not dead
+    assert job.attempts == 1
+    assert job.last_error == "build still running"
+
+
+async def test_permanent_failure_is_dead_at_once(store: SQLiteStore) -> None:
+    calls = 0
+
+    async def handler(job: Job) -> None:
+        nonlocal calls
+        calls += 1
+        raise PermanentFailure("build not found")
+
+    rt = runtime(store, handler)
+    await rt.start()
+    job = await settled(store, await enqueue(store), JobState.DEAD)
+    await rt.stop()
+    assert calls == 1
+    assert job.last_error is not None and "build not found" in job.last_error
+
+
+async def test_exceptions_back_off_then_park_dead(store: SQLiteStore) -> None:
+    attempts: list[int] = []
+
+    async def handler(job: Job) -> None:
+        attempts.append(job.attempts)
+        raise ConnectionError("api.buildkite.com unreachable")
+
+    rt = runtime(store, handler)
+    await rt.start()
+    job = await settled(store, await enqueue(store), JobState.DEAD)
+    await rt.stop()
+    assert attempts == [1, 2, 3]  # max_attempts=3
+    assert job.last_error is not None and "ConnectionError: api.buildkite.com unreachable" in job.last_error
+
+
+async def test_heartbeat_keeps_a_long_job_leased(store: SQLiteStore) -> None:
+    calls = 0
+
+    async def handler(job: Job) -> None:
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(0.6)  # twice the lease: only heartbeats keep it ours
+
+    rt = runtime(store, handler, workers=3, lease_seconds=0.3)
+    await rt.start()
+    job = await settled(store, await enqueue(store), JobState.DONE)
+    await rt.stop()
+    assert calls == 1 and job.attempts == 1
+
+
+async def test_lost_lease_cancels_the_handler(tmp_path: Path) -> None:
+    class Stolen(SQLiteStore):
+        async def heartbeat(self, job_id: int, owner: str, lease_seconds: float) -> None:
+            raise LeaseLost(job_id)
+
+    store = Stolen(tmp_path / "jobs.db", max_attempts=3)
+    await store.setup()
+    cancelled = asyncio.Event()
+
+    async def handler(job: Job) -> None:
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+
+    rt = runtime(store, handler, workers=1, lease_seconds=0.05)
+    await rt.start()
+    await enqueue(store)
+    await asyncio.wait_for(cancelled.wait(), 5)
+    await rt.stop()
+    await store.close()
+
+
+async def test_shutdown_waits_for_in_flight_work(store: SQLiteStore) -> None:
+    started = asyncio.Event()
+
+    async def handler(job: Job) -> None:
+        started.set()
+        await asyncio.sleep(0.2)
+
+    rt = runtime(store, handler, grace=5.0)
+    await rt.start()
+    job_id = await enqueue(store)
+    await asyncio.wait_for(started.wait(), 5)
+    await rt.stop()
+    assert await state_of(store, job_id) == JobState.DONE
+
+
+async def test_shutdown_releases_unfinished_work_after_the_grace(store: SQLiteStore) -> None:
+    started = asyncio.Event()
+    cancelled = asyncio.Event()
+
+    async def handler(job: Job) -> None:
+        started.set()
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+
+    rt = runtime(store, handler, grace=0.05)
+    await rt.start()
+    job_id = await enqueue(store)
+    await asyncio.wait_for(started.wait(), 5)
+    await rt.stop()
+    assert cancelled.is_set()
+    job = await store.get(job_id)
+    assert job is not None
+    assert job.state == JobState.QUEUED and job.attempts == 0 and job.lease_owner is None
+
+
+async def test_nothing_is_claimed_after_stop(store: SQLiteStore) -> None:
+    seen: list[int] = []
+
+    async def handler(job: Job) -> None:
+        seen.append(job.id)
+
+    rt = runtime(store, handler)
+    await rt.start()
+    await rt.stop()
+    assert rt.draining
+    job_id = await enqueue(store)
+    await asyncio.sleep(0.1)
+    assert seen == [] and await state_of(store, job_id) == JobState.QUEUED
+
+
+async def test_metrics_observe_job_outcomes(store: SQLiteStore) -> None:
+    async def handler(job: Job) -> None:
+        if job.key == "bad":
+            raise PermanentFailure("nope")
+
+    metrics = Metrics()
+    rt = runtime(store, handler, metrics=metrics)
+    await rt.start()
+    await settled(store, await enqueue(store, "good"), JobState.DONE)
+    await settled(store, await enqueue(store, "bad"), JobState.DEAD)
+    await rt.stop()
+    text = metrics.render(None).decode()
+    assert 'destill_job_duration_seconds_count{outcome="done"} 1.0' in text
+    assert 'destill_job_attempts_total{outcome="dead"} 1.0' in text
+
+
+# -- the runtime inside the app ------------------------------------------------------------------
+
+
+async def test_app_workers_pick_up_deliveries(tmp_path: Path) -> None:
+    done: list[str] = []
+
+    async def handler(job: Job) -> None:
+        done.append(f"{job.payload['org']}/{job.payload['pipeline']}/{job.payload['number']}")
+
+    async with running_app(settings_for(tmp_path / "jobs.db"), handler=handler, poll_interval=5.0) as app:
+        r = await app.deliver(build_finished("acme", "widgets", 5))
+        assert r.status_code == 202
+        # Woken by the enqueue, not by the 5 s poll.
+        await settled(app.store, r.json()["job_id"], JobState.DONE)
+    assert done == ["acme/widgets/5"]
+
+
+async def test_readyz_is_503_while_draining(tmp_path: Path) -> None:
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def handler(job: Job) -> None:
+        started.set()
+        await release.wait()
+
+    settings = settings_for(tmp_path / "jobs.db")
+    store = open_store(settings.database_url)
+    app = create_app(settings, store=store, handler=handler, clock=lambda: NOW, poll_interval=0.01)
+    lifespan = app.router.lifespan_context(app)
+    await lifespan.__aenter__()
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        assert (await client.get("/readyz")).status_code == 200
+        body = payload_bytes(build_finished())
+        headers = signed_headers(body, timestamp=NOW)
+        job_id = (await client.post("/webhooks/buildkite", content=body, headers=headers)).json()["job_id"]
+        await asyncio.wait_for(started.wait(), 5)
+        shutdown = asyncio.create_task(lifespan.__aexit__(None, None, None))
+        await asyncio.sleep(0.05)
+        r = await client.get("/readyz")
+        assert (r.status_code, r.json()["reason"]) == (503, "draining")
+        release.set()
+        await shutdown
+    check = SQLiteStore(tmp_path / "jobs.db")
+    assert await state_of(check, job_id) == JobState.DONE
+    await check.close()

@@ -1,0 +1,103 @@
+"""Choosing a store from DATABASE_URL, `migrate`, and what is particular to each store."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from core.sqlite_store import MIGRATIONS as SQLITE_MIGRATIONS
+from core.sqlite_store import SQLiteStore
+from core.store import JobState
+from core.stores import migrate, open_store
+from tests.conftest import ROOT
+from tests.store_backends import Backend, FakeClock, open_backend
+
+
+@pytest.fixture
+async def pg(tmp_path: Path) -> AsyncIterator[Backend]:
+    async for b in open_backend("postgres", tmp_path):
+        yield b
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("sqlite:///./destill.db", "./destill.db"),
+        ("sqlite:///data/jobs.db", "data/jobs.db"),
+        ("sqlite:////var/lib/destill/jobs.db", "/var/lib/destill/jobs.db"),
+    ],
+)
+async def test_sqlite_urls(url: str, path: str) -> None:
+    store = open_store(url)
+    assert isinstance(store, SQLiteStore) and store.path == path
+    await store.close()  # never used: closing opens nothing
+
+
+def test_postgres_urls_pick_the_postgres_store() -> None:
+    from core.postgres_store import PostgresStore
+
+    for url in ("postgresql://u:pw@db.example:5432/destill", "postgres://u@db/destill"):
+        assert isinstance(open_store(url), PostgresStore)  # lazy: nothing connects yet
+
+
+@pytest.mark.parametrize("url", ["", "sqlite://", "sqlite:///", "mysql://root:hunter2@db/x", "destill.db"])
+def test_other_urls_are_refused_naming_the_variable(url: str) -> None:
+    with pytest.raises(ValueError, match="DATABASE_URL") as info:
+        open_store(url)
+    assert "hunter2" not in str(info.value)
+
+
+def test_missing_driver_names_the_extra_to_install() -> None:
+    code = (
+        "import sys; sys.modules['psycopg'] = None; sys.modules['psycopg_pool'] = None\n"
+        "from core.stores import open_store\n"
+        "try:\n    open_store('postgresql://db/x')\n"
+        "except RuntimeError as e:\n    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "pip install 'destill[postgres]'" in out.stdout
+
+
+async def test_migrate_creates_the_sqlite_schema(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "dir" / "destill.db"
+    await migrate(f"sqlite:///{path}")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (len(SQLITE_MIGRATIONS),)
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"jobs", "triages"} <= tables
+    await migrate(f"sqlite:///{path}")  # idempotent
+
+
+async def test_sqlite_store_reopens_an_existing_file_with_its_jobs(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/j.db"
+    clock = FakeClock()
+    first = open_store(url, clock=clock)
+    await first.enqueue("k", "triage", {"a": 1})  # setup() is implied by first use
+    await first.close()
+    second = open_store(url, clock=clock)
+    job = await second.claim("w", 10)
+    await second.close()
+    assert job is not None and job.key == "k" and job.state == JobState.RUNNING
+
+
+@pytest.mark.postgres
+async def test_migrate_records_versions_once_on_postgres(pg: Backend) -> None:
+    import psycopg
+
+    from core.postgres_store import MIGRATIONS
+
+    await migrate(pg.url)  # the URL form, as `destill migrate` gets it
+    await migrate(pg.url)
+    stores = [pg.open() for _ in range(4)]
+    for s in stores:
+        await s.setup()
+    async with await psycopg.AsyncConnection.connect(pg.dsn_or_path) as conn:
+        cur = await conn.execute("SELECT version FROM schema_migrations ORDER BY version")
+        versions = [v for (v,) in await cur.fetchall()]
+    assert versions == [v for v, _ in MIGRATIONS]

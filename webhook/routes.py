@@ -1,0 +1,234 @@
+"""The HTTP endpoints of DESIGN.md. Every refusal is a 4xx with a short reason; only our own
+trouble (the store failing) is a 5xx, and never a 500 for something a client sent."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+
+from core.events import BuildFinished, Ignored, MalformedEvent, Ping, parse_event, parse_replay
+from core.models import BuildRef, TriageRequest
+from core.store import JobStore
+from webhook.metrics import Metrics
+from webhook.runtime import Runtime
+from webhook.settings import Settings
+from webhook.verify import Unauthorized, verify
+
+log = logging.getLogger("destill.http")
+
+JOB_KIND = "triage"
+REPLAY_MAX_BODY = 64 * 1024
+READY_TIMEOUT = 2.0
+
+
+@dataclass
+class Edge:
+    """What the endpoints share, kept on `app.state.edge`."""
+
+    settings: Settings
+    store: JobStore
+    metrics: Metrics
+    runtime: Runtime | None
+    clock: Callable[[], float] = time.time
+    draining: bool = False
+    secrets: list[bytes] = field(default_factory=list)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _edge(request: Request) -> Edge:
+    edge: Edge = request.app.state.edge
+    return edge
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, or _TooLarge as soon as it passes `limit` (the rest is never read)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _TooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _refuse(edge: Edge, status: int, outcome: str, reason: str, **headers: str) -> JSONResponse:
+    edge.metrics.deliveries.labels(outcome=outcome).inc()
+    log.info("delivery refused", extra={"outcome": outcome, "status": status, "reason": reason})
+    return JSONResponse({"error": reason}, status_code=status, headers=headers or None)
+
+
+async def _enqueue(edge: Edge, key: str, request: TriageRequest) -> tuple[int, bool] | None:
+    """(job id, created) once the row is committed; None if the store failed (logged)."""
+    try:
+        done = await edge.store.enqueue(
+            key, JOB_KIND, request.model_dump(mode="json"), max_attempts=edge.settings.destill_max_attempts
+        )
+    except Exception:
+        log.exception("enqueue failed", extra={"build": request.ref.key})
+        return None
+    if done.created and edge.runtime is not None:
+        edge.runtime.notify()
+    return done.job.id, done.created
+
+
+def _unavailable() -> JSONResponse:
+    return JSONResponse(
+        {"error": "the job store is unavailable; try again"}, status_code=503, headers={"Retry-After": "5"}
+    )
+
+
+async def webhook(request: Request) -> Response:
+    edge = _edge(request)
+    try:
+        body = await _read_body(request, edge.settings.destill_max_body)
+    except _TooLarge:
+        limit = edge.settings.destill_max_body
+        return _refuse(edge, 413, "refused_too_large", f"body larger than {limit} bytes")
+    except ClientDisconnect:
+        return _refuse(edge, 400, "refused_disconnected", "client went away mid-body")
+    h = request.headers
+    try:
+        verify(
+            body=body,
+            secrets=edge.secrets,
+            now=edge.clock(),
+            signature_header=h.get("x-buildkite-signature"),
+            token_header=h.get("x-buildkite-token"),
+        )
+    except Unauthorized as e:
+        return _refuse(edge, 401, "refused_unauthorized", e.reason)
+    mime = h.get("content-type", "").split(";", 1)[0].strip().lower()
+    if mime != "application/json":
+        return _refuse(edge, 415, "refused_media_type", "Content-Type must be application/json")
+    try:
+        event = parse_event(body, h.get("x-buildkite-event"))
+    except MalformedEvent as e:
+        return _refuse(edge, 400, "refused_malformed", e.reason)
+
+    if isinstance(event, Ping):
+        edge.metrics.deliveries.labels(outcome="ping").inc()
+        log.info("ping", extra={"outcome": "ping", "status": 200})
+        return JSONResponse({"status": "pong"})
+    if isinstance(event, Ignored):
+        edge.metrics.deliveries.labels(outcome="ignored").inc()
+        log.info("event ignored", extra={"outcome": "ignored", "event": event.event, "status": 200})
+        return JSONResponse({"status": "ignored", "event": event.event})
+    assert isinstance(event, BuildFinished)
+    queued = await _enqueue(edge, event.key, event.request)
+    if queued is None:
+        edge.metrics.deliveries.labels(outcome="store_error").inc()
+        return _unavailable()
+    job_id, created = queued
+    outcome, status = ("accepted", 202) if created else ("duplicate", 200)
+    edge.metrics.deliveries.labels(outcome=outcome).inc()
+    log.info(
+        "delivery %s",
+        outcome,
+        extra={"outcome": outcome, "status": status, "build": event.request.ref.key, "job_id": job_id},
+    )
+    return JSONResponse(
+        {"status": outcome, "job_id": job_id, "build": event.request.ref.web_url}, status_code=status
+    )
+
+
+def _bearer_ok(header: str | None, token: str) -> bool:
+    scheme, _, value = (header or "").strip().partition(" ")
+    sent = value.strip().encode("latin-1", errors="replace")
+    # Compare even when the scheme is wrong, so timing says nothing about the token.
+    same = hmac.compare_digest(sent, token.encode())
+    return scheme.lower() == "bearer" and same
+
+
+async def replay(request: Request) -> Response:
+    edge = _edge(request)
+
+    def refuse(status: int, outcome: str, reason: str, **headers: str) -> JSONResponse:
+        edge.metrics.replays.labels(outcome=outcome).inc()
+        log.info("replay refused", extra={"outcome": outcome, "status": status, "reason": reason})
+        return JSONResponse({"error": reason}, status_code=status, headers=headers or None)
+
+    token = edge.settings.replay_token
+    if token is None:
+        return refuse(403, "disabled", "replay is disabled: set DESTILL_REPLAY_TOKEN on the server to enable")
+    if not _bearer_ok(request.headers.get("authorization"), token):
+        reason = "send Authorization: Bearer <DESTILL_REPLAY_TOKEN>"
+        return refuse(401, "unauthorized", reason, **{"WWW-Authenticate": "Bearer"})
+    try:
+        body = await _read_body(request, REPLAY_MAX_BODY)
+    except _TooLarge:
+        return refuse(413, "too_large", f"body larger than {REPLAY_MAX_BODY} bytes")
+    except ClientDisconnect:
+        return refuse(400, "disconnected", "client went away mid-body")
+    try:
+        ref = parse_replay(body)
+    except MalformedEvent as e:
+        return refuse(400, "malformed", e.reason)
+    triage = TriageRequest(
+        org=ref.org, pipeline=ref.pipeline, number=ref.number, forced=True, source="replay"
+    )
+    # A fresh key every time: a replay is asked for on purpose and always runs.
+    queued = await _enqueue(edge, f"replay:{ref.key}:{uuid.uuid4().hex}", triage)
+    if queued is None:
+        edge.metrics.replays.labels(outcome="store_error").inc()
+        return _unavailable()
+    edge.metrics.replays.labels(outcome="accepted").inc()
+    log.info("replay queued", extra={"outcome": "accepted", "build": ref.key, "job_id": queued[0]})
+    return JSONResponse({"status": "accepted", "job_id": queued[0], "build": ref.web_url}, status_code=202)
+
+
+async def build_triage(request: Request) -> Response:
+    edge = _edge(request)
+    p = request.path_params
+    try:
+        ref = BuildRef(org=p["org"], pipeline=p["pipeline"], number=p["number"])
+    except ValueError:
+        return JSONResponse({"error": "no such build"}, status_code=404)
+    try:
+        report = await edge.store.latest_triage(ref.key)
+    except Exception:
+        log.exception("reading a triage failed", extra={"build": ref.key})
+        return _unavailable()
+    if report is None:
+        return JSONResponse({"error": f"no triage of {ref.key} yet"}, status_code=404)
+    return JSONResponse(dict(report))
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    edge = _edge(request)
+    if edge.draining or (edge.runtime is not None and edge.runtime.draining):
+        return JSONResponse({"ready": False, "reason": "draining"}, status_code=503)
+    try:
+        await asyncio.wait_for(edge.store.check_writable(), READY_TIMEOUT)
+    except Exception as e:
+        log.warning("not ready: store not writable", extra={"reason": type(e).__name__})
+        return JSONResponse({"ready": False, "reason": "store not writable"}, status_code=503)
+    return JSONResponse({"ready": True})
+
+
+async def metrics(request: Request) -> Response:
+    edge = _edge(request)
+    try:
+        stats = await edge.store.stats()
+    except Exception:
+        log.exception("store stats failed")
+        stats = None
+    return Response(edge.metrics.render(stats), media_type="text/plain; version=0.0.4; charset=utf-8")

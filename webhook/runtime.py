@@ -1,0 +1,206 @@
+"""Background workers: claim a job with a lease, run the injected handler, record how it ended.
+
+How a handler's outcome maps onto the store (core/errors.py):
+returned → complete; RetryLater → defer (attempt refunded); PermanentFailure → dead now;
+any other exception → fail (backoff, then dead after max attempts).
+
+A heartbeat extends the lease while the handler runs; if the lease is lost (this process
+stalled and another took the job) the handler is cancelled. Shutdown stops claiming, gives
+in-flight work `grace` seconds, then cancels it and releases the jobs untouched. After a crash
+nothing is released: the leases run out and the jobs are claimed again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+
+from core.errors import PermanentFailure, RetryLater
+from core.store import Job, JobStore, LeaseLost
+from webhook.logs import log_context
+from webhook.metrics import Metrics
+
+JobHandler = Callable[[Job], Awaitable[None]]
+
+log = logging.getLogger("destill.runtime")
+
+
+def build_of(job: Job) -> str | None:
+    p = job.payload
+    if {"org", "pipeline", "number"} <= p.keys():
+        return f"{p['org']}/{p['pipeline']}/{p['number']}"
+    return None
+
+
+def describe(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class Runtime:
+    def __init__(
+        self,
+        store: JobStore,
+        handler: JobHandler,
+        *,
+        workers: int = 4,
+        lease_seconds: float = 60.0,
+        grace: float = 20.0,
+        poll_interval: float = 1.0,
+        owner: str | None = None,
+        metrics: Metrics | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if workers < 1:
+            raise ValueError("workers must be >= 1")
+        self._store = store
+        self._handler = handler
+        self._workers = workers
+        self._lease = lease_seconds
+        self._grace = grace
+        self._poll = poll_interval
+        self._owner = owner or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._metrics = metrics
+        self._clock = clock
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._tasks: list[asyncio.Task[None]] = []
+        self._inflight: dict[int, asyncio.Task[None]] = {}
+
+    @property
+    def draining(self) -> bool:
+        return self._stopping
+
+    @property
+    def running(self) -> bool:
+        return bool(self._tasks) and not self._stopping
+
+    def notify(self) -> None:
+        """New work is queued: wake idle workers now instead of at their next poll."""
+        self._wake.set()
+
+    async def start(self) -> None:
+        self._stopping = False
+        self._tasks = [
+            asyncio.create_task(self._work(f"{self._owner}/{i}"), name=f"destill-worker-{i}")
+            for i in range(self._workers)
+        ]
+        log.info("workers started", extra={"workers": self._workers})
+
+    async def stop(self) -> None:
+        """Stop claiming; let in-flight jobs finish within the grace period; release the rest."""
+        if not self._tasks:
+            return
+        self._stopping = True
+        self._wake.set()
+        _, pending = await asyncio.wait(self._tasks, timeout=self._grace)
+        if pending:
+            log.warning("grace period over: releasing unfinished jobs", extra={"workers": len(pending)})
+            for task in list(self._inflight.values()):
+                task.cancel()
+            # The workers now release their jobs; give those writes a moment of their own.
+            _, pending = await asyncio.wait(self._tasks, timeout=10.0)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending)
+        self._tasks = []
+        log.info("workers stopped")
+
+    async def _idle(self) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), self._poll)
+        if not self._stopping:
+            self._wake.clear()
+
+    async def _work(self, owner: str) -> None:
+        while not self._stopping:
+            try:
+                job = await self._store.claim(owner, self._lease)
+            except Exception:
+                log.exception("claim failed", extra={"worker": owner})
+                await self._idle()
+                continue
+            if job is None:
+                await self._idle()
+                continue
+            with log_context(build=build_of(job), job_id=job.id, attempt=job.attempts):
+                await self._run(job, owner)
+
+    async def _run(self, job: Job, owner: str) -> None:
+        started = self._clock()
+
+        async def call() -> None:
+            await self._handler(job)
+
+        task = asyncio.create_task(call())
+        self._inflight[job.id] = task
+        lost = asyncio.Event()
+        beat = asyncio.create_task(self._heartbeat(job.id, owner, task, lost))
+        try:
+            await asyncio.wait({task})
+        except asyncio.CancelledError:
+            task.cancel()  # the worker itself is being torn down: take its handler along
+            raise
+        finally:
+            beat.cancel()
+            self._inflight.pop(job.id, None)
+        outcome = await self._record(job, owner, task, lost.is_set())
+        duration = self._clock() - started
+        if self._metrics is not None:
+            self._metrics.job_duration.labels(outcome=outcome).observe(duration)
+            self._metrics.job_outcomes.labels(outcome=outcome).inc()
+        log.info("job %s", outcome, extra={"outcome": outcome, "duration_ms": round(duration * 1000)})
+
+    async def _record(self, job: Job, owner: str, task: asyncio.Task[None], lost: bool) -> str:
+        """Tell the store how the attempt ended; returns the outcome's name."""
+        try:
+            if task.cancelled():
+                if lost:
+                    return "lease_lost"
+                await self._store.release(job.id, owner)
+                return "released"
+            exc = task.exception()
+            if exc is None:
+                await self._store.complete(job.id, owner)
+                return "done"
+            if isinstance(exc, RetryLater):
+                await self._store.defer(job.id, owner, exc.delay, exc.reason)
+                log.info("deferred: %s", exc.reason, extra={"delay": exc.delay})
+                return "deferred"
+            if isinstance(exc, PermanentFailure):
+                await self._store.fail(job.id, owner, exc.reason, permanent=True)
+                log.warning("dead: %s", exc.reason)
+                return "dead"
+            after = await self._store.fail(job.id, owner, describe(exc))
+            log.warning("attempt failed: %s", describe(exc), extra={"state": after.state.value})
+            return "dead" if after.state.value == "dead" else "failed"
+        except LeaseLost:
+            log.warning("lease lost before the outcome was recorded")
+            return "lease_lost"
+        except Exception:
+            # The lease will run out and the job will be claimed again.
+            log.exception("could not record the job's outcome")
+            return "unrecorded"
+
+    async def _heartbeat(
+        self, job_id: int, owner: str, task: asyncio.Task[None], lost: asyncio.Event
+    ) -> None:
+        interval = max(self._lease / 3, 0.01)
+        while not task.done():
+            await asyncio.sleep(interval)
+            try:
+                await self._store.heartbeat(job_id, owner, self._lease)
+            except LeaseLost:
+                log.warning("lease lost: cancelling the job here, its new owner carries on")
+                lost.set()
+                task.cancel()
+                return
+            except Exception:
+                log.exception("heartbeat failed")
