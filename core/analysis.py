@@ -50,6 +50,14 @@ _SALIENT = re.compile(
     r"^E\s|^>\s|^\S+:\d+: \w*(?:Error|Exception)|^\s*(?:Expected|Received|expected|got|Actual|actual)\b"
     r"|^\s*(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception)\b"
 )
+# Paths of code the user did not write: errors and frames there explain less than the user's own.
+_LIBRARY = re.compile(
+    r"^/usr/(?:include|lib|local/(?:lib|include|go))/|node:internal|/node_modules/|site-packages/|/rustc/"
+    r"|\.cargo/registry/|/go/pkg/mod/|/usr/lib/go|\bat (?:java|jdk|sun|org\.junit|org\.apache|junit)\."
+    r"|/lib/ruby/|/gems/|<frozen |\(internal/"
+)
+_FRAME = re.compile(r"^\s+at |^\s+File \"|\.(?:go|rb|py|rs|js|ts|java|kt|c|cc|cpp):\d+")
+_SGR = re.compile(rb"\x1b\[[0-9;:]*[A-Za-z]")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#]\s?){6,}\s*$")
 _TEST_SECTION_END = re.compile(
     r"^_{3,} .+ _{3,}$|^={3,}(?: .* =+)?$|^-{3,} .* -{3,}$|^\s*● |^(?:FAIL|ERROR): |^\s*\d+\) \S"
@@ -134,7 +142,7 @@ class Analyser:
         self._win: list[bytes] = []
         self._win_first = 1  # line number of _win[0]
         self._text_cache: dict[int, str] = {}
-        self._queue: deque[int] = deque()
+        self._queue: deque[tuple[int, list[bytes]]] = deque()  # candidate line, keyword hits
         self._cards: list[_Card] = []
         self._st = _State()
         self._last = 0  # last line number seen
@@ -164,18 +172,24 @@ class Analyser:
     def _add(self, first: int, block: bytes | None, lines: list[bytes]) -> None:
         if block is None:
             block = b"\n".join(lines)
-        hay = b"\n" + block.lower()
+        # Colour codes split keywords ("\x1b[31merror\x1b[39m:"): search a copy without them.
+        # Removing them keeps every `\n`, so hit positions still map to the right lines.
+        hay = b"\n" + (_SGR.sub(b"", block) if b"\x1b[" in block else block).lower()
         # Map each prefilter hit to its line: the number of `\n` before it (the sentinel counts as
         # the newline before line 0), counted incrementally so the whole block is scanned once.
         pos, idx, last = 0, -1, -1
         queue = self._queue
-        for m in self.rules.prefilter.finditer(hay):
-            start = m.start() + 1
+        kws: list[bytes] = []
+        for s0, s1 in self.rules.prefilter.spans(hay):
+            start = s0 + 1
             idx += hay.count(b"\n", pos, start)
             pos = start
             if idx != last:
-                queue.append(first + idx)
+                kws = [hay[s0:s1]]
+                queue.append((first + idx, kws))
                 last = idx
+            else:
+                kws.append(hay[s0:s1])
         self._win.extend(lines)
         self._last = first + len(lines) - 1
         self._drain(final=False)
@@ -190,11 +204,11 @@ class Analyser:
     def _drain(self, *, final: bool) -> None:
         limit = self._last if final else self._last - LOOKAHEAD
         q = self._queue
-        while q and q[0] <= limit:
-            n = q.popleft()
+        while q and q[0][0] <= limit:
+            n, hits = q.popleft()
             if n > self._done:
                 self._done = n
-                self._candidate(n)
+                self._candidate(n, hits)
 
     # -- line access --------------------------------------------------------------------------
 
@@ -216,7 +230,7 @@ class Analyser:
 
     # -- candidates ---------------------------------------------------------------------------
 
-    def _candidate(self, n: int) -> None:
+    def _candidate(self, n: int, hits: list[bytes]) -> None:
         raw = self._raw(n)
         if raw is None:
             return
@@ -245,6 +259,18 @@ class Analyser:
             prev.signal.add(n)
             prev.end = n
             prev.wrapped = True
+            return
+        if (
+            prev is not None
+            and not rule.wrapper
+            and prev.rule.category is Category.TEST
+            and prev.tests
+            and rule is not prev.rule
+            and n == prev.end + 1
+            and prev.section == self._section_id()
+        ):
+            # "--- FAIL: TestAdd" then "panic: ...": the test failed because of what follows.
+            self._extend(prev, n, text, rule, m)
             return
         if prev is not None and rule.adjacent and prev.rule is rule and n - prev.end <= 2:
             prev.lines[n] = text
@@ -360,6 +386,7 @@ class Analyser:
                     break
         values = {k: (v or "") for k, v in m.groupdict().items()}
         values.setdefault("line", text.strip())
+        values["prev"] = (self._text(n - 1) or "").strip() if n > 1 else ""
         values["text"] = text.strip()
         values["detail"] = detail
         card = _Card(
@@ -375,9 +402,25 @@ class Analyser:
             key_texts=key_texts,
         )
         self._collect_tests(card, rule, m, [t for _, t in body[1:]])
+        if rule.tests is not None:
+            for k, t in body[1:]:
+                if rule.tests.search(t):
+                    card.signal.add(k)
         self._cards.append(card)
         if len(self._cards) > self.max_cards:
             self._evict()
+
+    def _extend(self, card: _Card, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
+        end = self._block_end(rule, n)
+        for k in range(n, end + 1):
+            t = self._text(k)
+            if t is not None:
+                card.lines[k] = t
+        card.signal.add(n)
+        card.end = end
+        if not card.title.endswith(text.strip()):
+            head = card.tests[0] if len(card.tests) == 1 else card.title
+            card.title = _fmt("{a} failed: {b}", {"a": head, "b": text.strip()})
 
     @staticmethod
     def _collect_tests(card: _Card, rule: Rule, m: re.Match[str], texts: list[str]) -> None:
@@ -415,7 +458,13 @@ class Analyser:
         if st.exit_line is not None and c.head > st.exit_line:
             score -= 20
         dist = max(0, end_ref - c.head)
-        score += 10 * (1 - min(dist, 2000) / 2000)
+        if c.rule.block == "diagnostic" or c.rule.category in (Category.COMPILE, Category.LINT):
+            # Compilers: the first error is the cause, later ones often follow from it.
+            score += 10 * min(dist, 2000) / 2000
+        else:
+            score += 10 * (1 - min(dist, 2000) / 2000)
+        if _LIBRARY.search(c.lines.get(c.head, "")):
+            score -= 5
         return score
 
     def _fold(self, cards: list[_Card]) -> list[_Card]:
@@ -505,6 +554,11 @@ class Analyser:
         chosen = [k for k in useful if k in c.signal][:budget]
         salient = [k for k in useful if k not in c.signal and _SALIENT.search(c.lines[k])]
         chosen += salient[: budget - len(chosen)]
+        frames = [
+            k for k in useful
+            if k not in chosen and _FRAME.search(c.lines[k]) and not _LIBRARY.search(c.lines[k])
+        ]
+        chosen += frames[: max(0, budget - len(chosen))]
         rest = [k for k in useful if k not in chosen]
         rest.sort(key=lambda k: min(abs(k - s) for s in chosen) if chosen else k)
         chosen += rest[: budget - len(chosen)]
@@ -526,6 +580,8 @@ class Analyser:
             title = c.title
             if c.count > 1 and not c.rule.group:
                 title = f"{title} (×{c.count})"
+            elif c.rule.group and c.count > 1 and len(c.tests) <= 1:
+                title = f"{title} (+{c.count - 1} more)"
             elif c.rule.group and len(c.tests) > 1:
                 title = f"{len(c.tests)} tests failed: " + ", ".join(c.tests[:5]) + (
                     f" and {len(c.tests) - 5} more" if len(c.tests) > 5 else ""

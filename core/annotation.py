@@ -17,6 +17,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from core.models import Category, FlakyJob, JobTriage, Line, TriageReport
 from core.redact import redact, redact_lines
@@ -138,7 +139,7 @@ def job_url(report: TriageReport, job: JobTriage | FlakyJob) -> str | None:
     if safe_url(job.web_url):
         return job.web_url
     if report.build and job.job_id and safe_url(report.build.url):
-        return f"{report.build.url}#{job.job_id}"
+        return f"{report.build.url}#{quote(job.job_id, safe='-')}"
     return None
 
 
@@ -223,7 +224,8 @@ def _notes(report: TriageReport, jobs: Sequence[JobTriage], cap: int = 5) -> lis
     out = []
     for note, noted in list(by_note.items())[:cap]:
         text = esc(shorten(redact(note), 300))
-        out.append(f"<p><em>Note</em>: {text} ({_join_links(report, noted, 5)})</p>")
+        which = f" ({_join_links(report, noted, 5)})" if len(jobs) > 1 else ""
+        out.append(f"<p><em>Note</em>: {text}{which}</p>")
     if len(by_note) > cap:
         out.append(f"<p><em>and {plural(len(by_note) - cap, 'more note')}</em></p>")
     return out
@@ -233,6 +235,16 @@ def _heading(finding: Finding, detail: Detail) -> str:
     title = esc(shorten(redact(finding.card.title), detail.title_chars))
     label = LABEL.get(finding.category, "Failure")
     return f"<strong>{label}</strong> · {title}"
+
+
+def _where_short(finding: Finding) -> str:
+    """Which jobs, in a few words for the one-line summary: `Unit tests`, `Unit tests ×20`."""
+    jobs = finding.jobs
+    if len(jobs) == 1:
+        return esc(redact(job_label(finding.job)))
+    if all(j.name == finding.job.name for j in jobs) and finding.job.name:
+        return f"{esc(redact(finding.job.name))} ×{len(jobs)}"
+    return f"{esc(redact(job_label(finding.job)))} +{plural(len(jobs) - 1, 'other job')}"
 
 
 def finding_block(report: TriageReport, finding: Finding, detail: Detail, *, open_: bool = False) -> str:
@@ -254,10 +266,9 @@ def finding_block(report: TriageReport, finding: Finding, detail: Detail, *, ope
     if finding.others:
         also_in = _other_jobs(report, finding, detail.jobs)
         where += f" · also in {plural(len(finding.others), 'other job')}: {also_in}"
-    count = f" <em>({finding.job_count} jobs)</em>" if finding.job_count > 1 else ""
     parts = [
         f"<details{' open' if open_ else ''}>",
-        f"<summary>{heading}{count}</summary>",
+        f"<summary>{heading} · <em>{_where_short(finding)}</em></summary>",
         f"<p>{where}</p>",
     ]
     if card.lines:

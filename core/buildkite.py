@@ -177,7 +177,8 @@ class LogStream:
 
     After the response headers arrive (the first `__anext__`, or `open()`), `truncated` says
     whether only the tail was fetched, `total_size` is the log's full size in bytes (None if the
-    server did not say) and `start` the offset of the first byte served. Use as
+    server did not say) and `start` the offset in the full log of the first byte yielded. A tail
+    read drops the partial line it starts in, so the consumer only ever sees whole lines. Use as
     `async with client.stream_log(...) as log: async for chunk in log: ...` so the connection is
     released even when the consumer stops early.
     """
@@ -261,8 +262,19 @@ class LogStream:
             if response.status_code == 416:
                 return
             try:
+                # A tail starts mid-line: drop that fragment so every line the consumer sees is whole.
+                partial = self.truncated
                 async for chunk in response.aiter_bytes(self.chunk_size):
                     self.bytes_read += len(chunk)
+                    if partial:
+                        cut = chunk.find(b"\n")
+                        self.start += len(chunk) if cut < 0 else cut + 1
+                        if cut < 0:
+                            continue
+                        chunk = chunk[cut + 1 :]
+                        partial = False
+                        if not chunk:
+                            continue
                     yield chunk
             except httpx.TransportError as exc:
                 raise LogInterrupted(

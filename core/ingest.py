@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from core.errors import RetryLater
 from core.models import BuildRef, FlakyJob, LogChunk
 
 # Logs past this size are read from their tail (one `Range: bytes=-N` request): a log can reach
@@ -86,6 +87,13 @@ def not_finished(build: Mapping[str, Any]) -> str | None:
         if isinstance(job, Mapping) and not job.get("retried") and job.get("state") in ACTIVE_JOB_STATES:
             return f"job {job.get('id')} is still {job.get('state')}"
     return None
+
+
+def ensure_finished(build: Mapping[str, Any], *, delay: float = 30.0) -> None:
+    """Raise `RetryLater(reason, delay)` if the build is not finished yet (see `not_finished`)."""
+    reason = not_finished(build)
+    if reason is not None:
+        raise RetryLater(reason, delay)
 
 
 def _str(value: Any) -> str | None:

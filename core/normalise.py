@@ -77,7 +77,9 @@ def normalise(raw: bytes) -> str:
         text = line.decode("utf-8", "replace")
     if text and text[0].isdigit() or text.startswith("["):
         text = _PREFIX_RE.sub("", text, count=1)
-    if "\x00" in text or not text.isprintable():
+    if text.isascii():
+        return _CTRL_RE.sub("", text) if not text.isprintable() else text
+    if not text.isprintable():
         text = _CTRL_RE.sub("", text)
     return text.translate(_QUOTES)
 
@@ -102,6 +104,11 @@ class Marker:
 
 
 _BK_SECTION_RE = re.compile(r"^(---|\+\+\+|~~~) (.*)$|^(---|\+\+\+|~~~)$")
+# Lines that look like section headers but are tool output: go test results, unified diffs.
+_NOT_SECTION_RE = re.compile(
+    r"^(?:---|\+\+\+) (?:(?:FAIL|PASS|SKIP|BENCH): |[ab]/|/dev/null|(?:expected|actual|Expected|Actual|"
+    r"original|modified|old|new)\b|\S+\t)"
+)
 _BK_REOPEN_RE = re.compile(r"^\^\^\^ \+\+\+\s*$")
 _BK_EXIT_RE = re.compile(
     r"^(?:🚨 )?Error: The command (?:exited with status (-?\d+)|was interrupted by a signal(?:: (\w+))?)"
@@ -129,7 +136,7 @@ def marker(text: str) -> Marker | None:
     c = text[0]
     if c in "-+~":
         m = _BK_SECTION_RE.match(text)
-        if m:
+        if m and not _NOT_SECTION_RE.match(text):
             head = m.group(1) or m.group(3)
             return Marker("section", (m.group(2) or "").strip(), collapsed=head == "~~~")
     elif c == "^":

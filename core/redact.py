@@ -137,7 +137,28 @@ def _replace(rule: Rule) -> Callable[[re.Match[str]], str]:
     return sub
 
 
-_SUBS = tuple((rule.pattern, _replace(rule)) for rule in RULES)
+# Cheap substring tests (on the lower-cased text) that must hold for a rule to match at all:
+# most log lines hold none of them, and skipping the regexes makes redaction cheap.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "aws-access-key-id": ("akia", "asia", "abia", "acca", "aida", "aroa"),
+    "aws-secret-access-key": ("key",),
+    "github-token": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+    "github-fine-grained-token": ("github_pat_",),
+    "gitlab-token": ("glpat-",),
+    "buildkite-token": ("bk",),
+    "slack-token": ("xox",),
+    "slack-webhook": ("hooks.slack.com",),
+    "google-api-key": ("aiza",),
+    "stripe-key": ("_live_", "_test_"),
+    "npm-token": ("npm_",),
+    "openai-key": ("sk-",),
+    "jwt": ("eyj",),
+    "authorization-header": ("authorization",),
+    "bearer-token": ("bearer",),
+    "url-password": ("://",),
+    "assignment": ("pass", "pwd", "secret", "token", "key", "credential"),
+}
+_SUBS = tuple((TRIGGERS[rule.name], rule.pattern, _replace(rule)) for rule in RULES)
 
 
 def _mask_body(body: str) -> str:
@@ -169,8 +190,11 @@ def _redact_pem(text: str, *, in_key: bool) -> tuple[str, bool]:
 
 
 def _redact_rules(text: str) -> str:
-    for pattern, sub in _SUBS:
-        text = pattern.sub(sub, text)
+    # Triggers are checked on the text as it came in: a substitution only ever removes one.
+    lower = text.lower()
+    for triggers, pattern, sub in _SUBS:
+        if any(t in lower for t in triggers):
+            text = pattern.sub(sub, text)
     return text
 
 

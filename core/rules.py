@@ -37,19 +37,50 @@ class _Finder(Protocol):
     def finditer(self, data: bytes) -> Iterator[Any]: ...
 
 
-def _compile_prefilter(keywords: Iterable[str]) -> _Finder:
-    """One alternation over every keyword, searched on lower-cased bytes. RE2 (a DFA) scans it
-    about ten times faster than `re`, so it is used when installed; results are the same."""
-    alts = sorted({k.encode() for k in keywords}, key=len, reverse=True)
-    pattern = b"|".join(re.escape(a) for a in alts)
-    try:
-        import re2  # type: ignore[import-not-found,unused-ignore]
+class Scanner:
+    """The byte-level prefilter: one alternation over every keyword, on lower-cased bytes.
 
-        opts = re2.Options()
-        opts.max_mem = 64 << 20
-        return re2.compile(pattern, options=opts)  # type: ignore[no-any-return]
-    except ImportError:  # pragma: no cover - the pure-Python fallback
-        return re.compile(pattern)
+    RE2 (a DFA) scans it about ten times faster than `re`, so it is used when installed; the
+    results are the same. `spans` talks to RE2's compiled object directly where it can, because
+    building a Python match object per hit would cost more than the scan itself.
+    """
+
+    def __init__(self, keywords: Iterable[str]) -> None:
+        alts = sorted({k.encode() for k in keywords}, key=len, reverse=True)
+        pattern = b"|".join(re.escape(a) for a in alts)
+        self._raw: Any = None
+        self._anchor: Any = None
+        self.regex: _Finder
+        try:
+            import re2  # type: ignore[import-not-found,unused-ignore]
+
+            opts = re2.Options()
+            opts.max_mem = 64 << 20
+            self.regex = re2.compile(pattern, options=opts)
+            self._raw = getattr(self.regex, "_regexp", None)
+            self._anchor = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+            if self._anchor is None:
+                self._raw = None
+            self.engine = "re2"
+        except ImportError:  # pragma: no cover - the pure-Python fallback
+            self.regex = re.compile(pattern)
+            self.engine = "re"
+
+    def spans(self, data: bytes, pos: int = 0) -> Iterator[tuple[int, int]]:
+        """(start, end) of every non-overlapping keyword hit in `data` from `pos`."""
+        raw = self._raw
+        if raw is None:
+            for m in self.regex.finditer(data[pos:] if pos else data):
+                yield m.start() + pos, m.end() + pos
+            return
+        end, anchor = len(data), self._anchor
+        match = raw.Match
+        while pos < end:
+            span = match(anchor, data, pos, end)[0]
+            if span[0] < 0:
+                return
+            yield span
+            pos = span[1] if span[1] > span[0] else span[1] + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,32 +114,60 @@ class Rule:
 @dataclass(slots=True)
 class RuleSet:
     rules: list[Rule]
-    prefilter: _Finder = field(init=False)
+    prefilter: Scanner = field(init=False)
     _by_keyword: dict[str, list[Rule]] = field(init=False)
+    _prefixes: dict[str, tuple[str, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         by_kw: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for kw in rule.keywords:
                 by_kw.setdefault(kw, []).append(rule)
+                if kw.startswith("\n"):
+                    # A line-start keyword also follows a Buildkite timestamp (`\x07`) or a
+                    # GitHub/GitLab timestamp prefix (`...Z `) in the raw bytes.
+                    by_kw.setdefault("\x07" + kw[1:], []).append(rule)
+                    by_kw.setdefault("z " + kw[1:], []).append(rule)
         self._by_keyword = by_kw
-        self.prefilter = _compile_prefilter([*by_kw, *STRUCTURE_KEYWORDS])
+        self.prefilter = Scanner([*by_kw, *STRUCTURE_KEYWORDS])
+        # Alternation prefers the longest keyword at a position; remember which shorter keywords
+        # are prefixes of it so they are not lost ("error[" hides "error").
+        self._prefixes = {
+            kw: tuple(o for o in by_kw if o != kw and o in kw) for kw in by_kw
+        }
+
+    def expand(self, hits: Iterable[str]) -> set[str]:
+        """The keywords a set of prefilter hits stands for: each hit plus the keywords inside it
+        ("fatal error:" also holds "error:")."""
+        out = set(hits)
+        for kw in list(out):
+            out.update(self._prefixes.get(kw, ()))
+        return out
+
+    def keywords_in(self, text: str) -> set[str]:
+        """Every keyword in a normalised line (overlaps included: "fatal error:" holds
+        "error:" too)."""
+        hay = ("\n" + text.lower()).encode("utf-8", "replace")
+        found: set[str] = set()
+        pos = 0
+        while (span := next(self.prefilter.spans(hay, pos), None)) is not None:
+            found.add(hay[span[0] : span[1]].decode("utf-8", "replace"))
+            pos = span[0] + 1
+        found = self.expand(found)
+        return found
 
     def __len__(self) -> int:
         return len(self.rules)
 
-    def best(self, text: str) -> tuple[Rule, re.Match[str]] | None:
+    def best(self, text: str, keywords: Iterable[str] | None = None) -> tuple[Rule, re.Match[str]] | None:
         """The rule that explains `text` (a normalised line), with its match: the highest
         priority, except that a matching wrapper beats generic rules (priority < 50), so "error:
         could not compile" stays a wrapper rather than a generic error."""
-        low = text.lower()
         tried: set[str] = set()
         best: tuple[Rule, re.Match[str]] | None = None
         wrapper: tuple[Rule, re.Match[str]] | None = None
-        for kw, rules in self._by_keyword.items():
-            if kw not in low:
-                continue
-            for rule in rules:
+        for kw in self.keywords_in(text) if keywords is None else keywords:
+            for rule in self._by_keyword.get(kw, ()):
                 if rule.name in tried:
                     continue
                 if not rule.wrapper and best is not None and rule.priority <= best[0].priority:

@@ -36,8 +36,13 @@ On a port (for end-to-end runs and benchmarks)::
 `--demo` seeds a failing build `demo/widgets/1` from the logs in `tests/fixtures/buildkite/` and
 prints the token and the environment for destill (`BUILDKITE_API_URL`, `BUILDKITE_API_TOKEN`).
 
+Also here: builders for documented build JSON (`make_build`, `script_job`, `retried_job`,
+`waiter_job`, `block_job`, `trigger_job`), `seed_demo` / `seed_bench` (300 jobs, 40 failed, 2-20 MiB
+logs: `--bench`), `serve_in_thread(fake)` (uvicorn on a free port, for tests), and `FakeClock`
+(virtual time: give it to the fake and to the client so rate-limit minutes pass in milliseconds).
+
 Note: httpx's ASGITransport collects a whole response body before returning it; measure streaming
-memory against the fake on a port.
+memory against the fake on a port (`python -m bench.ingest --memory-mb 200`).
 """
 
 from __future__ import annotations
@@ -161,7 +166,7 @@ class BytesLog(LogSource):
 class GeneratedLog(LogSource):
     """`size` bytes: `pattern` repeated, ending with `tail` (where a failure usually is)."""
 
-    size: int  # type: ignore[misc]
+    size: int
     pattern: bytes = b"\x1b_bk;t=1729032357206\x07building... ok, nothing to see here\r\n"
     tail: bytes = b""
 
@@ -197,7 +202,7 @@ class GeneratedLog(LogSource):
 class CallableLog(LogSource):
     """A log made by a callable producing chunks (ranges are served by skipping)."""
 
-    size: int  # type: ignore[misc]
+    size: int
     factory: Callable[[], Iterable[bytes]]
 
     def iter_range(self, start: int, stop: int, chunk_size: int) -> Iterator[bytes]:
@@ -311,7 +316,7 @@ class FakeBuildkite:
 
     # -- set-up
     def add_build(self, org: str, pipeline: str, build: Mapping[str, Any]) -> dict[str, Any]:
-        stored = json.loads(json.dumps(build))
+        stored: dict[str, Any] = json.loads(json.dumps(build))
         self.builds[(org, pipeline, int(stored["number"]))] = stored
         return stored
 
@@ -787,7 +792,7 @@ async def _annotations(
         "updated_at": stamp,
     }
     fake.annotations[akey] = ann
-    fake.annotation_bodies[ann["id"]] = body
+    fake.annotation_bodies[str(ann["id"])] = body
     return JSONResponse(ann, status_code=201, headers=headers)
 
 

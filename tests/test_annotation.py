@@ -49,6 +49,7 @@ class _Checker(HTMLParser):
         self.errors: list[str] = []
         self.pres: list[str] = []
         self.summaries: list[str] = []
+        self.text = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED:
@@ -75,6 +76,7 @@ class _Checker(HTMLParser):
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
+        self.text += data
         if "pre" in self.stack:
             self.pres[-1] += data
         if "summary" in self.stack:
@@ -163,7 +165,7 @@ def test_jobs_and_line_ranges_are_linked() -> None:
 def test_shards_of_one_finding_are_listed_once() -> None:
     body = render(_golden("twenty_shards"))
     assert body.count("<details") == 1
-    assert "(20 jobs)" in body
+    assert "<em>:pytest: integration ×20</em></summary>" in body
     assert "also in 19 other jobs" in body
     assert ">&#35;20</a>" in body
 
@@ -487,3 +489,43 @@ def test_log_text_round_trips_through_the_excerpt(lines: list[str]) -> None:
         for i, t in enumerate(redact_lines(lines))
     ]
     assert shown.split("\n") == expected
+
+
+def test_job_link_falls_back_to_the_build_url() -> None:
+    job = JobTriage(job_id="0190-abc", name="unit", cards=[card("x")])
+    body = render(TriageReport(build=BUILD, jobs=[job]))
+    assert f'<a href="{BUILD_URL}#0190-abc">unit</a>' in body
+    assert f'<a href="{BUILD_URL}#0190-abc/100-102">lines 100–102</a>' in body
+
+
+def test_a_note_shared_by_many_jobs_is_shown_once() -> None:
+    body = render(big_report(1, n_lines=3, width=40, jobs_per=12))
+    assert body.count("<em>Note</em>: log read from its last 64 MiB") == 1
+    assert "and 7 more)" in body
+
+
+def test_real_logs_through_the_real_analyser(shared_dir: Path) -> None:
+    """The sample CI logs (ANSI codes, agent timestamps, CRLF), analysed and rendered: every
+    body is valid, and every card's title and excerpt lines are visible in it as text."""
+    import json
+
+    from core.redact import redact, redact_lines
+
+    analysis = pytest.importorskip("core.analysis")
+    rules = pytest.importorskip("core.rules").load_rules()
+    samples = sorted(p for p in (shared_dir / "data" / "logs").iterdir() if (p / "log.txt").exists())
+    assert samples
+    jobs = []
+    for i, sample in enumerate(samples):
+        expect = json.loads((sample / "expect.json").read_text())
+        cards = analysis.analyse((sample / "log.txt").read_bytes(), rules, exit_status=expect["exit_status"])
+        job = JobTriage(job_id=f"job-{i}", name=sample.name, state="failed", cards=cards)
+        jobs.append(job)
+        body = render(TriageReport(build=BUILD, jobs=[job]))
+        text = check(body).text
+        for c in cards:
+            assert clean(redact(c.title))[:100] in text, sample.name
+            for line in redact_lines(ln.text for ln in c.lines):
+                assert clean(line)[:100].rstrip() in text, (sample.name, line)
+    check(render(TriageReport(build=BUILD, jobs=jobs)))
+    check(render(TriageReport(build=BUILD, jobs=jobs), limit=4096), 4096)

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from core.budget import RequestBudget
+from core.budget import BudgetRegistry, RequestBudget
 from core.buildkite import (
     BuildkiteClient,
     BuildkiteError,
@@ -407,12 +407,14 @@ async def test_slow_body_and_latency_cost_fake_time_not_bytes(
 async def test_tail_read_sends_a_suffix_range_and_reports_truncation(
     http: httpx.AsyncClient, clock: FakeClock, fake: FakeBuildkite
 ) -> None:
-    fake.set_log(JOB, GeneratedLog(10_000, tail=b"THE END\n"))
+    fake.set_log(JOB, GeneratedLog(10_000, pattern=b"0123456789abcdef\n", tail=b"THE END\n"))
     client, _, _ = client_for(http, clock)
     async with client.stream_log(REF, JOB, tail_bytes=1000) as log:
         data = b"".join([c async for c in log])
-    assert len(data) == 1000 and data.endswith(b"THE END\n")
-    assert log.truncated is True and log.total_size == 10_000 and log.start == 9000
+    # The last 1000 bytes, less the partial line they start in (9000 = 529 * 17 + 7).
+    assert data.endswith(b"THE END\n") and data.startswith(b"0123456789abcdef\n")
+    assert len(data) == 1000 - (17 - 7) and log.bytes_read == 1000
+    assert log.truncated is True and log.total_size == 10_000 and log.start == 9010
     assert fake.requests[-1].headers["range"] == "bytes=-1000"
     assert fake.requests[-1].status == 206 and fake.count() == 1
 
@@ -506,3 +508,36 @@ async def test_posting_an_annotation_is_retried_on_5xx(
     await client.create_annotation(REF, "hello")
     assert fake.count("POST") == 2 and len(fake.annotations) == 1
     assert b'"context":"destill"' in fake.requests[-1].body.replace(b" ", b"")
+
+
+async def test_pagination_links_to_another_host_never_get_the_token(clock: FakeClock) -> None:
+    seen: list[tuple[str, str | None]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((request.url.host, request.headers.get("authorization")))
+        if request.url.params.get("page") == "2":
+            return httpx.Response(200, json=[{"number": 1}])
+        link = '<https://evil.example/v2/organizations/acme/pipelines/widgets/builds?page=2>; rel="next"'
+        return httpx.Response(200, json=[{"number": 2}], headers={"Link": link})
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+        client, _, _ = client_for(http, clock)
+        numbers = [b["number"] async for b in client.list_builds("acme", "widgets")]
+    assert numbers == [2, 1]
+    assert [host for host, _ in seen] == ["buildkite.fake", "buildkite.fake"]
+
+
+async def test_clients_sharing_a_registry_share_one_budget_per_org_and_token(
+    http: httpx.AsyncClient, clock: FakeClock, fake: FakeBuildkite
+) -> None:
+    registry = BudgetRegistry(per_minute=6, clock=clock, sleep=clock.sleep)
+    one = BuildkiteClient(
+        http, DEFAULT_TOKEN, base_url=FAKE_URL, budgets=registry, sleep=clock.sleep, clock=clock
+    )
+    two = BuildkiteClient(
+        http, DEFAULT_TOKEN, base_url=FAKE_URL, budgets=registry, sleep=clock.sleep, clock=clock
+    )
+    assert one.budget_for("acme") is two.budget_for("acme")
+    started = clock()
+    await asyncio.gather(*(c.get_build(REF) for c in (one, two) for _ in range(6)))
+    assert fake.max_in_window() == 6 and clock() - started == pytest.approx(60.0)

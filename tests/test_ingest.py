@@ -13,7 +13,8 @@ import pytest
 
 from core.budget import RequestBudget
 from core.buildkite import BuildkiteClient, LogInterrupted, LogStream, NotFound
-from core.ingest import DEFAULT_TAIL_BYTES, not_finished, read_logs, select_jobs, tail_note
+from core.errors import RetryLater
+from core.ingest import DEFAULT_TAIL_BYTES, ensure_finished, not_finished, read_logs, select_jobs, tail_note
 from core.models import BuildRef, LogChunk
 from tests.fake_buildkite import (
     DEFAULT_TOKEN,
@@ -28,6 +29,7 @@ from tests.fake_buildkite import (
     make_build,
     retried_job,
     script_job,
+    seed_bench,
     trigger_job,
     waiter_job,
 )
@@ -154,6 +156,13 @@ def test_hostile_job_json_does_not_crash() -> None:
 def test_a_build_still_running_is_not_finished(state: str) -> None:
     reason = not_finished(make_build("acme", "widgets", 3, state=state))
     assert reason and state in reason
+
+
+def test_ensure_finished_raises_retry_later() -> None:
+    with pytest.raises(RetryLater) as info:
+        ensure_finished(make_build("acme", "widgets", 3, state="running"), delay=12.0)
+    assert info.value.delay == 12.0 and "running" in info.value.reason
+    ensure_finished(make_build("acme", "widgets", 3, state="failed"))
 
 
 def test_a_finished_build_with_a_running_job_is_not_finished() -> None:
@@ -286,3 +295,25 @@ async def test_read_logs_notes_a_tail_read(client: BuildkiteClient, fake: FakeBu
     assert result.truncated and result.total_size == 3 * 1024 * 1024
     assert result.notes == ["log too large: read the last 1 MiB of 3 MiB only"]
     assert b"exited with status" in result.value
+
+
+async def test_a_big_build_costs_one_request_plus_one_per_failed_log(clock: FakeClock) -> None:
+    fake = FakeBuildkite(clock=clock, sleep=clock.sleep)
+    seed_bench(fake, jobs=300, failed=40, min_mb=0.02, max_mb=0.1)
+    ref = BuildRef(org="bench", pipeline="monorepo", number=1)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(fake)), base_url=FAKE_URL
+    ) as http:
+        budget = RequestBudget(1000, clock=clock, sleep=clock.sleep)
+        client = BuildkiteClient(
+            http, DEFAULT_TOKEN, base_url=FAKE_URL, budget=budget, sleep=clock.sleep, clock=clock
+        )
+        selection = select_jobs(await client.get_build(ref))
+
+        async def consume(chunk: LogChunk, stream: LogStream) -> int:
+            return sum([len(d) async for d in stream])
+
+        results = await read_logs(client, ref, selection.chunks, consume, concurrency=8)
+    assert len(selection.chunks) == 40 and selection.passed == 260
+    assert all(r.error is None and r.value > 20_000 for r in results)
+    assert fake.count() == 41 == client.requests_sent

@@ -215,3 +215,18 @@ def test_adversarial_input_completes(text: str) -> None:
     # hang here). Nothing may grow beyond a mark per match.
     out = redact(text)
     assert isinstance(out, str)
+
+
+FRAGMENTS = st.sampled_from(
+    [s[0] for s in SECRETS] + NOT_SECRETS + ["=", ": ", " ", '"', "'", "-----BEGIN RSA PRIVATE KEY-----"]
+)
+
+
+@given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=10)), max_size=8).map("".join))
+def test_triggers_only_skip_rules_that_cannot_match(text: str) -> None:
+    from core import redact as module
+
+    everything = text
+    for _triggers, pattern, sub in module._SUBS:
+        everything = pattern.sub(sub, everything)
+    assert module._redact_rules(text) == everything

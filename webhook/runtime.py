@@ -19,6 +19,7 @@ import os
 import socket
 import time
 import uuid
+from collections import deque
 from collections.abc import Awaitable, Callable
 
 from core.errors import PermanentFailure, RetryLater
@@ -68,7 +69,9 @@ class Runtime:
         self._owner = owner or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._metrics = metrics
         self._clock = clock
-        self._wake = asyncio.Event()
+        # Idle workers, each waiting on its own future: a new job wakes one of them, not all
+        # (a wasted claim is a wasted write transaction).
+        self._idle_workers: deque[asyncio.Future[None]] = deque()
         self._stopping = False
         self._tasks: list[asyncio.Task[None]] = []
         self._inflight: dict[int, asyncio.Task[None]] = {}
@@ -82,8 +85,12 @@ class Runtime:
         return bool(self._tasks) and not self._stopping
 
     def notify(self) -> None:
-        """New work is queued: wake idle workers now instead of at their next poll."""
-        self._wake.set()
+        """New work is queued: wake one idle worker now instead of at its next poll."""
+        while self._idle_workers:
+            waiter = self._idle_workers.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
 
     async def start(self) -> None:
         self._stopping = False
@@ -98,7 +105,9 @@ class Runtime:
         if not self._tasks:
             return
         self._stopping = True
-        self._wake.set()
+        for waiter in self._idle_workers:
+            if not waiter.done():
+                waiter.set_result(None)
         _, pending = await asyncio.wait(self._tasks, timeout=self._grace)
         if pending:
             log.warning("grace period over: releasing unfinished jobs", extra={"workers": len(pending)})
@@ -114,10 +123,13 @@ class Runtime:
         log.info("workers stopped")
 
     async def _idle(self) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), self._poll)
-        if not self._stopping:
-            self._wake.clear()
+        waiter = asyncio.get_running_loop().create_future()
+        self._idle_workers.append(waiter)
+        try:
+            await asyncio.wait_for(waiter, self._poll)
+        except TimeoutError:
+            with contextlib.suppress(ValueError):
+                self._idle_workers.remove(waiter)
 
     async def _work(self, owner: str) -> None:
         while not self._stopping:

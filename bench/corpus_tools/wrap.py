@@ -123,7 +123,7 @@ def buildkite(
     clock = _Clock(rng, 1764300000000 + rng.randint(0, 9_000_000))
     out = _Lines()
     repo = checkout.rstrip("/").split("/")[-1]
-    sha = "%040x" % rng.getrandbits(160)
+    sha = f"{rng.getrandbits(160):040x}"
     setup = [
         b"~~~ Running global environment hook",
         GREY + b"$" + RESET + b" /buildkite/hooks/environment",
@@ -135,7 +135,10 @@ def buildkite(
         f"From github.com:acme/{repo}".encode(),
         f" * branch            {sha[:10]}   -> FETCH_HEAD".encode(),
         GREY + b"$" + RESET + f" git checkout -f {sha[:10]}".encode(),
-        f"HEAD is now at {sha[:7]} Merge pull request #{rng.randint(1000, 9999)} from acme/fix-error-handler".encode(),
+        (
+            f"HEAD is now at {sha[:7]} Merge pull request #{rng.randint(1000, 9999)}"
+            " from acme/fix-error-handler"
+        ).encode(),
         b'# Host "github.com" already in list of known hosts at "/var/lib/buildkite-agent/.ssh/known_hosts"',
     ]
     for line in setup:
@@ -151,7 +154,7 @@ def buildkite(
         out.add(_bk_line(clock, line, 0, 25))
     last = len(out)
     out.add(_bk_line(clock, b"^^^ +++"))
-    err = "🚨 Error: The command exited with status %d" % exit_status
+    err = f"🚨 Error: The command exited with status {exit_status}"
     out.add(_bk_line(clock, RED + err.encode() + RESET))
     if post_hook:
         out.add(_bk_line(clock, b"~~~ Running global pre-exit hook"))
@@ -209,11 +212,13 @@ def github(
         b"##[endgroup]",
         b"Syncing repository: acme/" + repo.encode(),
         b"##[group]Fetching the repository",
-        b"[command]/usr/bin/git -c protocol.version=2 fetch --no-tags --prune --no-recurse-submodules --depth=1 origin",
+        b"[command]/usr/bin/git -c protocol.version=2 fetch --no-tags --prune --no-recurse-submodules"
+        b" --depth=1 origin",
         b"From https://github.com/acme/" + repo.encode(),
-        b" * [new ref]         %s  -> origin/main" % ("%040x" % rng.getrandbits(160)).encode(),
+        b" * [new ref]         " + f"{rng.getrandbits(160):040x}".encode() + b"  -> origin/main",
         b"##[endgroup]",
-        b"##[warning]Node.js 16 actions are deprecated. Please update the following actions to use Node.js 20: actions/cache@v3.",
+        b"##[warning]Node.js 16 actions are deprecated."
+        b" Please update the following actions to use Node.js 20: actions/cache@v3.",
     ]:
         add(line)
     for _ in range(4):
@@ -259,37 +264,74 @@ def gitlab(output: bytes, *, command: str, exit_status: int, rng: random.Random,
         out.add(b"section_end:%d:%s\r" % (t, name.encode()) + ESC + b"[0K")
 
     out.add(ESC + b"[0KRunning with gitlab-runner 18.5.0 (bda84871)" + end)
-    out.add(ESC + b"[0K  on green-2.saas-linux-small-amd64.runners-manager.gitlab.com/default xS6Vzpvo, system ID: "
-            b"s_f46bd3bed0a6" + end)
-    section("prepare_executor", b'Preparing the "docker+machine" executor', [
-        ESC + b"[0KUsing Docker executor with image python:3.12-slim ..." + end,
-        ESC + b"[0KPulling docker image python:3.12-slim ..." + end,
-        ESC + b"[0KUsing docker image sha256:" + ("%064x" % rng.getrandbits(256)).encode() + b" for python:3.12-slim ..."
-        + end,
-    ])
-    section("prepare_script", b"Preparing environment", [
-        b"Running on runner-xs6vzpvo-project-4211-concurrent-0 via runner-xs6vzpvo-s-l-s-amd64-1764300000-5e2a1c3f...",
-    ])
-    section("get_sources", b"Getting source from Git repository", [
-        ESC + b"[32;1mFetching changes with git depth set to 20..." + end,
-        b"Initialized empty Git repository in " + checkout.encode() + b"/.git/",
-        ESC + b"[32;1mCreated fresh repository." + end,
-        ESC + b"[32;1mChecking out " + ("%08x" % rng.getrandbits(32)).encode() + b" as detached HEAD (ref is main)..."
-        + end,
-        b"",
-        ESC + b"[32;1mSkipping Git submodules setup" + end,
-    ])
-    section("restore_cache", b"Restoring cache", [
-        ESC + b"[32;1mChecking cache for default-protected..." + end,
-        ESC + b"[0;33mWARNING: file does not exist                      " + end,
-        ESC + b"[0;33mFailed to extract cache" + end,
-        *[rng.choice(DECOYS) for _ in range(3)],
-    ])
+    out.add(
+        ESC
+        + b"[0K  on green-2.saas-linux-small-amd64.runners-manager.gitlab.com/default xS6Vzpvo, system ID: "
+        b"s_f46bd3bed0a6" + end
+    )
+    section(
+        "prepare_executor",
+        b'Preparing the "docker+machine" executor',
+        [
+            ESC + b"[0KUsing Docker executor with image python:3.12-slim ..." + end,
+            ESC + b"[0KPulling docker image python:3.12-slim ..." + end,
+            ESC
+            + b"[0KUsing docker image sha256:"
+            + (f"{rng.getrandbits(256):064x}").encode()
+            + b" for python:3.12-slim ..."
+            + end,
+        ],
+    )
+    section(
+        "prepare_script",
+        b"Preparing environment",
+        [
+            b"Running on runner-xs6vzpvo-project-4211-concurrent-0 via"
+            b" runner-xs6vzpvo-s-l-s-amd64-1764300000-5e2a1c3f...",
+        ],
+    )
+    section(
+        "get_sources",
+        b"Getting source from Git repository",
+        [
+            ESC + b"[32;1mFetching changes with git depth set to 20..." + end,
+            b"Initialized empty Git repository in " + checkout.encode() + b"/.git/",
+            ESC + b"[32;1mCreated fresh repository." + end,
+            ESC
+            + b"[32;1mChecking out "
+            + (f"{rng.getrandbits(32):08x}").encode()
+            + b" as detached HEAD (ref is main)..."
+            + end,
+            b"",
+            ESC + b"[32;1mSkipping Git submodules setup" + end,
+        ],
+    )
+    section(
+        "restore_cache",
+        b"Restoring cache",
+        [
+            ESC + b"[32;1mChecking cache for default-protected..." + end,
+            ESC + b"[0;33mWARNING: file does not exist                      " + end,
+            ESC + b"[0;33mFailed to extract cache" + end,
+            *[rng.choice(DECOYS) for _ in range(3)],
+        ],
+    )
     t += 2
-    out.add(b"section_start:%d:step_script\r" % t + ESC + b"[0K" + cyan
-            + b'Executing "step_script" stage of the job script' + end)
-    out.add(ESC + b"[0KUsing docker image sha256:" + ("%064x" % rng.getrandbits(256)).encode() + b" for python:3.12-slim ..."
-            + end)
+    out.add(
+        b"section_start:%d:step_script\r" % t
+        + ESC
+        + b"[0K"
+        + cyan
+        + b'Executing "step_script" stage of the job script'
+        + end
+    )
+    out.add(
+        ESC
+        + b"[0KUsing docker image sha256:"
+        + (f"{rng.getrandbits(256):064x}").encode()
+        + b" for python:3.12-slim ..."
+        + end
+    )
     out.add(ESC + b"[32;1m$ " + command.encode() + end)
     first = len(out) + 1
     for line in split_output(output):
@@ -312,7 +354,7 @@ def travis(output: bytes, *, command: str, exit_status: int, rng: random.Random,
     yellow = ESC + b"[33;1m"
 
     def timer() -> bytes:
-        return b"%08x" % rng.getrandbits(32)
+        return f"{rng.getrandbits(32):08x}".encode()
 
     repo = "/".join(checkout.rstrip("/").split("/")[-2:])
     start_ns = (1764300000 + rng.randint(0, 9_000_000)) * 1_000_000_000
@@ -323,10 +365,22 @@ def travis(output: bytes, *, command: str, exit_status: int, rng: random.Random,
         b"instance: travis-job-ab12cd34 travis-ci-ubuntu-jammy-1700000000 (via amqp)",
         b"startup: 6.120914453s",
         b"travis_fold:end:worker_info" + k,
-        b"travis_time:start:" + timer() + k + b"travis_time:end:" + timer() + b":start=%d,finish=%d,duration=1734"
-        % (start_ns, start_ns + 1734) + k,
-        b"travis_fold:start:git.checkout" + k + b"travis_time:start:" + timer() + k
-        + b"$ git clone --depth=50 --branch=main https://github.com/" + repo.encode() + b".git " + repo.encode(),
+        b"travis_time:start:"
+        + timer()
+        + k
+        + b"travis_time:end:"
+        + timer()
+        + b":start=%d,finish=%d,duration=1734" % (start_ns, start_ns + 1734)
+        + k,
+        b"travis_fold:start:git.checkout"
+        + k
+        + b"travis_time:start:"
+        + timer()
+        + k
+        + b"$ git clone --depth=50 --branch=main https://github.com/"
+        + repo.encode()
+        + b".git "
+        + repo.encode(),
         b"Cloning into '" + repo.encode() + b"'...",
         b"remote: Enumerating objects: 412, done.",
         b"Receiving objects: 100% (412/412), 188.31 KiB | 5.38 MiB/s, done.",
@@ -343,8 +397,18 @@ def travis(output: bytes, *, command: str, exit_status: int, rng: random.Random,
         out.add(line + b"\r")
     last = len(out)
     end_ns = start_ns + rng.randint(10**9, 9 * 10**10)
-    out.add(b"travis_time:end:" + tid + b":start=%d,finish=%d,duration=%d,event=script" % (start_ns, end_ns, end_ns - start_ns)
-            + k + ESC + b'[31;1mThe command "' + command.encode() + b'" exited with %d.' % exit_status + RESET + b"\r")
+    out.add(
+        b"travis_time:end:"
+        + tid
+        + b":start=%d,finish=%d,duration=%d,event=script" % (start_ns, end_ns, end_ns - start_ns)
+        + k
+        + ESC
+        + b'[31;1mThe command "'
+        + command.encode()
+        + b'" exited with %d.' % exit_status
+        + RESET
+        + b"\r"
+    )
     out.add(b"\r")
     out.add(b"\r")
     out.add(b"Done. Your build exited with 1.\r")
