@@ -84,11 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rules = load_rules()
     samples = sorted(
-        p for d in (args.dirs or DEFAULT_DIRS) if d.is_dir() for p in d.iterdir() if (p / "expect.json").is_file()
+        p
+        for d in (args.dirs or DEFAULT_DIRS)
+        if d.is_dir()
+        for p in d.iterdir()
+        if (p / "expect.json").is_file()
     )
     results = [evaluate(s, rules) for s in samples]
     yes = {True: "yes", False: "NO", None: "-"}
-    print(f"{'sample':40} {'keys':>5} {'top':>5} {'cat':>5} {'any':>5} {'all':>5} {'P':>5} {'R':>5}  category")
+    print(
+        f"{'sample':40} {'keys':>5} {'top':>5} {'cat':>5} {'any':>5} {'all':>5} {'P':>5} {'R':>5}  category"
+    )
     for r in results:
         p = f"{r.hit / r.shown:.2f}" if r.shown else "-"
         rc = f"{r.hit / r.cause:.2f}" if r.cause else "-"
@@ -100,7 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose and not (r.keys_all and r.keys_top and r.category_ok and r.all_cause is not False):
             exp = json.loads((samples[results.index(r)] / "expect.json").read_text())
             print(f"    expected {exp}")
-            for c in analyse((samples[results.index(r)] / "log.txt").read_bytes(), rules, exit_status=exp.get("exit_status")):
+            for c in analyse(
+                (samples[results.index(r)] / "log.txt").read_bytes(),
+                rules,
+                exit_status=exp.get("exit_status"),
+            ):
                 print(f"    #{c.rank} {c.rule}: {c.title}")
                 for ln in c.lines:
                     print(f"        {ln.number:5} {ln.text[:120]}")
@@ -122,7 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"labelled logs: {m}")
         print(f"shown lines include any cause line: {sum(bool(r.any_cause) for r in labelled)}/{m}")
         print(f"shown lines include all cause lines: {sum(bool(r.all_cause) for r in labelled)}/{m}")
-        print(f"line precision (micro): {hit / shown if shown else 0:.3f}   recall (micro): {hit / cause if cause else 0:.3f}")
+        print(
+            f"line precision (micro): {hit / shown if shown else 0:.3f}   "
+            f"recall (micro): {hit / cause if cause else 0:.3f}"
+        )
         mp = sum(r.hit / r.shown for r in labelled if r.shown) / m
         mr = sum(r.hit / r.cause for r in labelled if r.cause) / m
         print(f"line precision (macro): {mp:.3f}   recall (macro): {mr:.3f}")

@@ -19,7 +19,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,10 +60,26 @@ FAILED tests/test_calc.py::test_divide - assert 2.0 == 3
 """
 
 GREP_PATTERNS = [
-    r"error(\[E[0-9]+\])?:", "Error:", "FAILED", "FAIL:", "panicked at", "panic:", "Traceback",
-    "undefined reference", "No such file", "command not found", "Killed", "Segmentation fault",
-    "timed out", "ERR!", r"\*\*\*", "Exception", "No space left", "Could not resolve",
-    "^(---|\\+\\+\\+|~~~) ", "exited with status",
+    r"error(\[E[0-9]+\])?:",
+    "Error:",
+    "FAILED",
+    "FAIL:",
+    "panicked at",
+    "panic:",
+    "Traceback",
+    "undefined reference",
+    "No such file",
+    "command not found",
+    "Killed",
+    "Segmentation fault",
+    "timed out",
+    "ERR!",
+    r"\*\*\*",
+    "Exception",
+    "No space left",
+    "Could not resolve",
+    "^(---|\\+\\+\\+|~~~) ",
+    "exited with status",
 ]
 
 
@@ -113,13 +128,16 @@ with open({path!r}, "rb") as f:
 cards = a.finish()
 dt = time.perf_counter() - t
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(dt, peak, base, cards[0].rule if cards else "-", cards[0].lines[0].number if cards and cards[0].lines else 0)
+top = cards[0] if cards else None
+print(dt, peak, base, top.rule if top else "-", top.lines[0].number if top and top.lines else 0)
 """
 
 
 def run_analyser(path: Path) -> tuple[float, float, str]:
     code = _CHILD.format(root=str(ROOT), path=str(path))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     dt, peak_kb = float(out[0]), int(out[1])
     return dt, peak_kb / 1024, f"{out[3]} @ line {out[4]}"
 
@@ -136,7 +154,9 @@ def run_grep(path: Path) -> tuple[float, float] | None:
         "dt = time.perf_counter() - t\n"
         "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     return float(out[0]), int(out[1]) / 1024
 
 
@@ -153,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         engine = "re prefilter (install google-re2 for speed)"
     print(f"analyser: {engine}; python {sys.version.split()[0]}; cpus {os.cpu_count()}")
-    print(f"{'size':>8} {'analyser MB/s':>14} {'peak MB':>8} {'grep -E MB/s':>13} {'grep peak MB':>13}  top card")
+    print(
+        f"{'size':>8} {'analyser MB/s':>14} {'peak MB':>8} {'grep -E MB/s':>13} {'grep peak MB':>13}"
+        "  top card"
+    )
     with tempfile.TemporaryDirectory(prefix="destill-bench-") as tmp:
         for mb in sizes:
             path = Path(tmp) / f"log-{mb}.txt"

@@ -26,8 +26,9 @@ from core.rules import Rule, RuleSet
 LOOKAHEAD = 160  # longest block we follow after its first line
 LOOKBEHIND = 40  # before-context and fallback lines kept
 FALLBACK_LINES = 10
-WRAPPER_REACH = 3  # a wrapper this close after a card belongs to it
+WRAPPER_REACH = 6  # a wrapper this close after a card belongs to it
 MAX_TITLE = 200
+GENERIC = 40  # rules below this priority only speak when nothing specific did
 FIRST_CARD_LINES = 15  # the best card may show this many lines; later cards fewer
 OTHER_CARD_LINES = 8
 
@@ -48,7 +49,7 @@ EXIT_STATUSES: dict[int, tuple[Category, str]] = {
 # Lines that explain a test failure or a crash best, after the rule's own signal lines.
 _SALIENT = re.compile(
     r"^E\s|^>\s|^\S+:\d+: \w*(?:Error|Exception)|^\s*(?:Expected|Received|expected|got|Actual|actual)\b"
-    r"|^\s*(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception)\b"
+    r"|^\s*(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception)\b|^\s*Caused by: "
 )
 # Paths of code the user did not write: errors and frames there explain less than the user's own.
 _LIBRARY = re.compile(
@@ -57,6 +58,7 @@ _LIBRARY = re.compile(
     r"|/lib/ruby/|/gems/|<frozen |\(internal/"
 )
 _FRAME = re.compile(r"^\s+at |^\s+File \"|\.(?:go|rb|py|rs|js|ts|java|kt|c|cc|cpp):\d+")
+_NOT_SECTIONS = (b"pass:", b"skip:")
 _SGR = re.compile(rb"\x1b\[[0-9;:]*[A-Za-z]")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#]\s?){6,}\s*$")
 _TEST_SECTION_END = re.compile(
@@ -148,6 +150,7 @@ class Analyser:
         self._last = 0  # last line number seen
         self._done = -1  # last candidate processed
         self._finished = False
+        self.candidates = 0  # lines the prefilter picked (a cost figure for benchmarks and tests)
 
     # -- input ------------------------------------------------------------------------------
 
@@ -181,10 +184,13 @@ class Analyser:
         queue = self._queue
         kws: list[bytes] = []
         for s0, s1 in self.rules.prefilter.spans(hay):
+            if s1 - s0 == 5 and hay[s1 : s1 + 5] in _NOT_SECTIONS and hay[s0 + 1 : s1] == b"--- ":
+                continue  # go test's "--- PASS: TestX": common, and never a section or an error
             start = s0 + 1
             idx += hay.count(b"\n", pos, start)
             pos = start
             if idx != last:
+                self.candidates += 1
                 kws = [hay[s0:s1]]
                 queue.append((first + idx, kws))
                 last = idx
@@ -291,13 +297,12 @@ class Analyser:
         elif mk.kind == "reopen":
             st.failing = self._section_id()
             st.fallback = self._tail_before(n)
-        elif mk.kind == "exit":
-            if st.exit_line is None:
-                st.exit_line = n
-                st.exit_status = mk.exit_status
-                if st.failing is None:
-                    st.failing = self._section_id()
-                    st.fallback = self._tail_before(n)
+        elif mk.kind == "exit" and st.exit_line is None:
+            st.exit_line = n
+            st.exit_status = mk.exit_status
+            if st.failing is None:
+                st.failing = self._section_id()
+                st.fallback = self._tail_before(n)
 
     def _tail_before(self, n: int) -> list[tuple[int, str]]:
         """The last lines of the current section before line `n`: what the command printed."""
@@ -494,7 +499,9 @@ class Analyser:
         cards = self._fold(self._cards)
         # Summary cards add nothing when other cards already name all their tests.
         named = {_leaf(t) for c in cards if not c.rule.summary for t in c.tests}
-        cards = [c for c in cards if not (c.rule.summary and c.tests and {_leaf(t) for t in c.tests} <= named)]
+        cards = [
+            c for c in cards if not (c.rule.summary and c.tests and {_leaf(t) for t in c.tests} <= named)
+        ]
         real = [c for c in cards if not c.rule.wrapper]
         extra: list[tuple[_Card, float]] = []
         fallback = st.fallback or self._final_tail()
@@ -507,9 +514,19 @@ class Analyser:
             title = f"Failed{s}; no known error pattern in the output (last lines shown)"
             extra.append((self._synthetic("fallback.tail", Category.UNKNOWN, title, fallback), 1000.0))
         if strong:
-            # Lone wrappers ("test result: FAILED") add nothing once a real error is shown.
-            cards = [c for c in cards if not c.rule.wrapper]
+            # Lone wrappers ("test result: FAILED") and generic lines ("[ERROR] Failures:") add
+            # nothing once a real error is shown.
+            cards = [c for c in cards if not c.rule.wrapper and c.priority >= GENERIC]
         ranked = sorted(cards, key=lambda c: (c.rule.wrapper, -self._score(c), c.head))
+        # A card whose first line another, better card already shows repeats it.
+        shown: set[int] = set()
+        kept = []
+        for c in ranked:
+            if c.head in shown:
+                continue
+            kept.append(c)
+            shown.update(c.lines)
+        ranked = kept
         ordered = [c for c, _ in extra] + ranked
         return self._render(ordered)
 
@@ -540,26 +557,38 @@ class Analyser:
             if t is not None:
                 d[self._st.exit_line] = t
         return _Card(
-            rule=rule, head=min(d) if d else 0, title=title, lines=d, signal=set(d), tests=[],
-            section=self._section_id(), collapsed=False, end=max(d) if d else 0, key_texts=[title],
+            rule=rule,
+            head=min(d) if d else 0,
+            title=title,
+            lines=d,
+            signal=set(d),
+            tests=[],
+            section=self._section_id(),
+            collapsed=False,
+            end=max(d) if d else 0,
+            key_texts=[title],
         )
 
     def _excerpt(self, c: _Card, budget: int) -> list[int]:
         """At most `budget` of the card's line numbers: signal lines first, then the lines nearest
         them; blank and separator-only lines only when there is room to spare."""
         nums = sorted(c.lines)
-        useful = [k for k in nums if k in c.signal or (c.lines[k].strip() and not _SEPARATOR.match(c.lines[k]))]
+        useful = [
+            k for k in nums if k in c.signal or (c.lines[k].strip() and not _SEPARATOR.match(c.lines[k]))
+        ]
         if len(useful) <= budget:
             return useful
         chosen = [k for k in useful if k in c.signal][:budget]
         salient = [k for k in useful if k not in c.signal and _SALIENT.search(c.lines[k])]
         chosen += salient[: budget - len(chosen)]
         frames = [
-            k for k in useful
+            k
+            for k in useful
             if k not in chosen and _FRAME.search(c.lines[k]) and not _LIBRARY.search(c.lines[k])
         ]
         chosen += frames[: max(0, budget - len(chosen))]
-        rest = [k for k in useful if k not in chosen]
+        # Then only the lines right around what was chosen: context, not filler.
+        rest = [k for k in useful if k not in chosen and (not chosen or min(abs(k - s) for s in chosen) <= 2)]
         rest.sort(key=lambda k: min(abs(k - s) for s in chosen) if chosen else k)
         chosen += rest[: budget - len(chosen)]
         return sorted(chosen)
@@ -583,8 +612,10 @@ class Analyser:
             elif c.rule.group and c.count > 1 and len(c.tests) <= 1:
                 title = f"{title} (+{c.count - 1} more)"
             elif c.rule.group and len(c.tests) > 1:
-                title = f"{len(c.tests)} tests failed: " + ", ".join(c.tests[:5]) + (
-                    f" and {len(c.tests) - 5} more" if len(c.tests) > 5 else ""
+                title = (
+                    f"{len(c.tests)} tests failed: "
+                    + ", ".join(c.tests[:5])
+                    + (f" and {len(c.tests) - 5} more" if len(c.tests) > 5 else "")
                 )
                 title = f"{title} — {c.title}"[:MAX_TITLE]
             out.append(
@@ -593,7 +624,9 @@ class Analyser:
                     category=c.rule.category,
                     rule=c.rule.name,
                     title=title,
-                    fingerprint=fingerprint(c.rule.name, sorted(c.tests) if c.rule.group and c.tests else c.key_texts[:1]),
+                    fingerprint=fingerprint(
+                        c.rule.name, sorted(c.tests) if c.rule.group and c.tests else c.key_texts[:1]
+                    ),
                     tests=c.tests,
                     lines=[Line(number=k, text=c.lines[k][: self.max_line_chars]) for k in picked],
                 )

@@ -95,9 +95,9 @@ def clean(text: str) -> str:
 # headings, escapes. One table, one pass: nothing is escaped twice.
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;"}
 _PRE = str.maketrans(_HTML)
-_TEXT = str.maketrans(
-    {**_HTML, "[": "&#91;", "]": "&#93;", "|": "&#124;", "@": "&#64;", "#": "&#35;", "\\": "&#92;"}
-)
+_MARKDOWN = {"[": "&#91;", "]": "&#93;", "|": "&#124;", "@": "&#64;", "#": "&#35;", "\\": "&#92;"}
+_EMPHASIS = {"*": "&#42;", "_": "&#95;", "~": "&#126;"}
+_TEXT = str.maketrans({**_HTML, **_MARKDOWN, **_EMPHASIS})
 
 
 def esc(text: str) -> str:
@@ -348,12 +348,13 @@ def _assemble(blocks: Iterable[str | None]) -> str:
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def _cut(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` bytes on a character boundary (a last resort)."""
-    data = text.encode("utf-8")
-    if len(data) <= limit:
-        return text
-    return data[: max(limit - 4, 0)].decode("utf-8", "ignore").rstrip() + ("…" if limit >= 4 else "")
+def _fallback(text: str, limit: int) -> str:
+    """The last resort: the summary alone, cut to fit (an empty body if not even that fits)."""
+    for end in range(len(text), -1, -1):
+        body = f"<p><strong>{esc(shorten(text, end) if end < len(text) else text)}</strong></p>\n"
+        if len(body.encode("utf-8")) <= limit:
+            return body
+    return ""
 
 
 def _more(n: int) -> str:
@@ -362,7 +363,7 @@ def _more(n: int) -> str:
 
 def _top_line(report: TriageReport, findings: list[Finding]) -> str:
     head, sep, rest = summary(report, findings).partition(": ")
-    return f"**{esc(head)}**{sep}{esc(rest)}"
+    return f"<p><strong>{esc(head)}</strong>{sep}{esc(rest)}</p>"
 
 
 def render(report: TriageReport, *, limit: int = LIMIT) -> str:
@@ -426,7 +427,7 @@ def render(report: TriageReport, *, limit: int = LIMIT) -> str:
         rest = len(hard) - m + overflow
         if body := fits([top, *titles[:m], *([_more(rest)] if rest else []), *tail]):
             return body
-    return _cut(_assemble([top]), limit)
+    return _fallback(summary(report, findings), limit)
 
 
 def is_passed(report: TriageReport) -> bool:
@@ -447,14 +448,14 @@ def render_passed(report: TriageReport, *, limit: int = LIMIT) -> str:
     flaky = report.flaky
     if flaky:
         jobs = _join_links(report, flaky, MAX_LISTED)
-        body = f"**Passed after retries** · {plural(len(flaky), 'flaky job')}: {jobs}\n"
+        body = f"<p><strong>Passed after retries</strong> · {plural(len(flaky), 'flaky job')}: {jobs}</p>\n"
     else:
-        body = "**Passed** · nothing failed the build\n"
+        body = "<p><strong>Passed</strong> · nothing failed the build</p>\n"
     soft = [j for j in report.jobs if j.soft_failed]
     if soft:
-        body += f"\n{plural(len(soft), 'soft-failed job')}: {_join_links(report, soft, 10)}\n"
+        body += f"\n<p>{plural(len(soft), 'soft-failed job')}: {_join_links(report, soft, 10)}</p>\n"
     if len(body.encode("utf-8")) > limit:
-        body = _cut(f"**Passed after retries** · {plural(len(flaky), 'flaky job')}\n", limit)
+        body = _fallback(f"Passed after retries · {plural(len(flaky), 'flaky job')}", limit)
     return body
 
 

@@ -67,8 +67,8 @@ class _Build(_Payload):
     url: str | None = Field(default=None, max_length=2000)
     web_url: str | None = Field(default=None, max_length=2000)
     state: str | None = Field(default=None, max_length=100)
-    branch: str | None = None
-    commit: str | None = None
+    branch: str | None = Field(default=None, max_length=1000)
+    commit: str | None = Field(default=None, max_length=100)
     finished_at: str | None = Field(default=None, max_length=100)
     blocked: bool = False
 
@@ -184,6 +184,8 @@ def _build_finished(payload: _BuildEvent, event: str) -> BuildFinished:
         event=event,
         state=build.state,
         finished_at=finished_at,
+        branch=build.branch,
+        commit=build.commit,
     )
     return BuildFinished(request=request, key=idempotency_key(build.id, event, finished_at))
 

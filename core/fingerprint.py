@@ -14,10 +14,18 @@ from collections.abc import Iterable
 MASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"), "<TS>"),
     (re.compile(r"\b\d\d:\d\d:\d\d(?:[.,]\d+)?\b"), "<TIME>"),
-    (re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"), "<UUID>"),
+    (
+        re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"),
+        "<UUID>",
+    ),
     (re.compile(r"\b0x[0-9a-fA-F]+\b"), "<ADDR>"),
     # Temporary paths differ per run: /tmp/ccGI3u1P.o, /tmp/pytest-of-x/pytest-12/, /var/folders/..
-    (re.compile(r"(?:/private)?(?:/tmp|/var/folders|/var/tmp|C:\\Users\\[^\\]+\\AppData\\Local\\Temp)[/\\]\S*"), "<TMP>"),
+    (
+        re.compile(
+            r"(?:/private)?(?:/tmp|/var/folders|/var/tmp|C:\\Users\\[^\\]+\\AppData\\Local\\Temp)[/\\]\S*"
+        ),
+        "<TMP>",
+    ),
     (re.compile(r"\b[0-9a-f]{7,64}\b"), "<HEX>"),
     (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"), "<EMAIL>"),
     (re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"), "<IP>"),

@@ -190,6 +190,9 @@ class TriageRequest(_Frozen):
     finished_at: str | None = None
     forced: bool = False
     source: str = "webhook"  # webhook | replay | cli
+    # From the webhook payload, for logs and notes; the REST API stays authoritative.
+    branch: str | None = None
+    commit: str | None = None
 
     @property
     def ref(self) -> BuildRef:

@@ -75,7 +75,7 @@ def normalise(raw: bytes) -> str:
             text = _render_overwrites(text)
     else:
         text = line.decode("utf-8", "replace")
-    if text and text[0].isdigit() or text.startswith("["):
+    if (text and text[0].isdigit()) or text.startswith("["):
         text = _PREFIX_RE.sub("", text, count=1)
     if text.isascii():
         return _CTRL_RE.sub("", text) if not text.isprintable() else text
@@ -114,6 +114,11 @@ _BK_EXIT_RE = re.compile(
     r"^(?:🚨 )?Error: The command (?:exited with status (-?\d+)|was interrupted by a signal(?:: (\w+))?)"
 )
 _AGENT_RE = re.compile(r"^(?:user command error: |🚨 Error: |Error: The (?:command|plugin|hook))")
+# Other CI systems' "the job's command failed" lines: GitHub Actions, GitLab, Travis.
+_OTHER_EXIT_RE = re.compile(
+    r"^(?:##\[error\]Process completed with exit code (\d+)\.?$|ERROR: Job failed: exit (?:code|status) (\d+)$"
+    r"|The command \".*\" exited with (\d+)\.$)"
+)
 _GHA_GROUP_RE = re.compile(r"^##\[(group|endgroup)\](.*)$")
 _GITLAB_SECTION_RE = re.compile(r"section_(start|end):\d+:([\w.-]+)")
 
@@ -146,6 +151,10 @@ def marker(text: str) -> Marker | None:
         m = _GHA_GROUP_RE.match(text)
         if m:
             return Marker("section" if m.group(1) == "group" else "end", m.group(2).strip())
+    if c == "#" or c == "E" or c == "T":
+        m = _OTHER_EXIT_RE.match(text)
+        if m:
+            return Marker("exit", exit_status=int(m.group(1) or m.group(2) or m.group(3)))
     if "Error: The " in text or text.startswith("user command error"):
         m = _BK_EXIT_RE.match(text)
         if m:

@@ -74,10 +74,10 @@ _MIGRATION_LOCK = (
 _NEXT_DUE = """
 WITH queued AS MATERIALIZED (
     SELECT id, run_after AS due, state, lease_owner, attempts, max_attempts FROM jobs
-    WHERE state = 'queued' AND run_after <= %(now)s ORDER BY run_after, id LIMIT 1
+    WHERE state = 'queued' AND run_after <= %(now)s ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED
 ), expired AS MATERIALIZED (
     SELECT id, lease_until AS due, state, lease_owner, attempts, max_attempts FROM jobs
-    WHERE state = 'running' AND lease_until <= %(now)s ORDER BY lease_until, id LIMIT 1
+    WHERE state = 'running' AND lease_until <= %(now)s ORDER BY lease_until, id LIMIT 1 FOR UPDATE SKIP LOCKED
 )
 SELECT * FROM (SELECT * FROM queued UNION ALL SELECT * FROM expired) AS due ORDER BY due, id LIMIT 1
 """

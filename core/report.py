@@ -159,7 +159,7 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def summary(report: TriageReport, findings: list[Finding] | None = None) -> str:
+def summary(report: TriageReport, findings: list[Finding] | None = None, *, max_parts: int = 4) -> str:
     """One plain-text line: "3 jobs failed: 12 tests in 2 jobs, 1 compile error".
 
     Counts what failed the build; flaky and soft-failed jobs are added at the end. An
@@ -171,12 +171,13 @@ def summary(report: TriageReport, findings: list[Finding] | None = None) -> str:
     failed = failed_jobs(report)
 
     specific_jobs = {id(occ.job) for f in hard if f.category is not Category.UNKNOWN for occ in f.occurrences}
-    parts: list[str] = []
+    parts: list[tuple[str, int]] = []  # (phrase, how many failures it counts)
     tests = _dedupe(t for f in hard if f.category is Category.TEST for t in f.tests)
     test_jobs = {id(occ.job) for f in hard if f.category is Category.TEST for occ in f.occurrences}
     if test_jobs:
         where = plural(len(test_jobs), "job")
-        parts.append(f"{plural(len(tests), 'test')} in {where}" if tests else f"test failures in {where}")
+        phrase = f"{plural(len(tests), 'test')} in {where}" if tests else f"test failures in {where}"
+        parts.append((phrase, len(test_jobs)))
     for category in sorted(Category, key=lambda c: -CATEGORY_WEIGHT[c]):
         if category is Category.TEST:
             continue
@@ -188,18 +189,22 @@ def summary(report: TriageReport, findings: list[Finding] | None = None) -> str:
         )
         if count:
             one, many = CATEGORY_NOUN[category]
-            parts.append(plural(count, one, many))
+            parts.append((plural(count, one, many), count))
     unexplained = unexplained_jobs(report)
     if unexplained:
-        parts.append(f"{plural(len(unexplained), 'job')} with no explanation found")
+        parts.append((f"{plural(len(unexplained), 'job')} with no explanation found", len(unexplained)))
     triggers = [j for j in trigger_jobs(report) if not j.soft_failed]
     if triggers:
-        parts.append(plural(len(triggers), "failed trigger"))
+        parts.append((plural(len(triggers), "failed trigger"), len(triggers)))
+    # Short enough to read at a glance: the most telling kinds, then a count of the rest.
+    if len(parts) > max_parts:
+        rest = sum(n for _, n in parts[max_parts - 1 :])
+        parts = [*parts[: max_parts - 1], (plural(rest, "other failure"), rest)]
 
     if failed:
         line = f"{plural(len(failed), 'job')} failed"
         if parts:
-            line += ": " + ", ".join(parts)
+            line += ": " + ", ".join(phrase for phrase, _ in parts)
     elif report.flaky:
         line = "Passed after retries"
     else:

@@ -23,13 +23,40 @@ BLOCK_MODES = frozenset({"traceback", "diagnostic", "test_section", "indented", 
 # Structural lines the analyser must always see, whatever the rules: Buildkite section headers
 # (after a timestamp APC or at a line start), other CI systems' groups, the agent's exit line.
 STRUCTURE_KEYWORDS = (
-    "\x07--- ", "\x07+++ ", "\x07~~~ ", "\x07^^^ +++", "\n--- ", "\n+++ ", "\n~~~ ", "\n^^^ +++",
-    "##[group]", "section_start:", "travis_fold:start", "the command exited", "interrupted by a signal",
+    "\x07--- ",
+    "\x07+++ ",
+    "\x07~~~ ",
+    "\x07^^^ +++",
+    "\n--- ",
+    "\n+++ ",
+    "\n~~~ ",
+    "\n^^^ +++",
+    "##[group]",
+    "section_start:",
+    "travis_fold:start",
+    "the command exited",
+    "interrupted by a signal",
 )
 
 _KEYS = {
-    "name", "category", "priority", "keywords", "pattern", "exclude", "before", "before_match",
-    "after", "block", "stop", "detail", "tests", "title", "wrapper", "group", "summary", "adjacent",
+    "name",
+    "category",
+    "priority",
+    "keywords",
+    "pattern",
+    "exclude",
+    "before",
+    "before_match",
+    "after",
+    "block",
+    "stop",
+    "detail",
+    "tests",
+    "title",
+    "wrapper",
+    "group",
+    "summary",
+    "adjacent",
 }
 
 
@@ -45,14 +72,16 @@ class Scanner:
     building a Python match object per hit would cost more than the scan itself.
     """
 
-    def __init__(self, keywords: Iterable[str]) -> None:
+    def __init__(self, keywords: Iterable[str], *, use_re2: bool = True) -> None:
         alts = sorted({k.encode() for k in keywords}, key=len, reverse=True)
         pattern = b"|".join(re.escape(a) for a in alts)
         self._raw: Any = None
         self._anchor: Any = None
         self.regex: _Finder
         try:
-            import re2  # type: ignore[import-not-found,unused-ignore]
+            if not use_re2:
+                raise ImportError("re2 not wanted")
+            import re2  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
             opts = re2.Options()
             opts.max_mem = 64 << 20
@@ -132,9 +161,7 @@ class RuleSet:
         self.prefilter = Scanner([*by_kw, *STRUCTURE_KEYWORDS])
         # Alternation prefers the longest keyword at a position; remember which shorter keywords
         # are prefixes of it so they are not lost ("error[" hides "error").
-        self._prefixes = {
-            kw: tuple(o for o in by_kw if o != kw and o in kw) for kw in by_kw
-        }
+        self._prefixes = {kw: tuple(o for o in by_kw if o != kw and o in kw) for kw in by_kw}
 
     def expand(self, hits: Iterable[str]) -> set[str]:
         """The keywords a set of prefilter hits stands for: each hit plus the keywords inside it

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from core.analysis import Analyser
-from core.annotation import CONTEXT, render, render_passed, style_for
+from core.annotation import compose
 from core.buildkite import BuildkiteClient, BuildkiteError, NotFound, Unauthorized
 from core.errors import PermanentFailure, RetryLater
 from core.ingest import DEFAULT_TAIL_BYTES, LogResult, not_finished, read_logs, select_jobs
@@ -167,16 +167,12 @@ async def run(
     except (NotFound, Unauthorized) as exc:
         raise PermanentFailure(str(exc)) from exc
     state = report.build.state if report.build else None
-    if state in PASSED_STATES:
-        if not (triaged_before or request.forced):
-            return Outcome.SKIPPED
-        body, outcome = render_passed(report), Outcome.PASSED_NOTE
-    elif state in QUIET_STATES and not request.forced and not triaged_before:
+    if state in PASSED_STATES | QUIET_STATES and not (triaged_before or request.forced):
         return Outcome.SKIPPED
-    else:
-        body, outcome = render(report), Outcome.ANNOTATED
+    annotation = compose(report)
+    outcome = Outcome.PASSED_NOTE if state in PASSED_STATES else Outcome.ANNOTATED
     try:
-        await client.create_annotation(ref, body, context=CONTEXT, style=style_for(report))
+        await client.create_annotation(ref, annotation.body, context=annotation.context, style=annotation.style)
     except (NotFound, Unauthorized) as exc:
         raise PermanentFailure(str(exc)) from exc
     await store.save_triage(ref.key, report.to_json())

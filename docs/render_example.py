@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     parser.add_argument("--logs", type=Path, default=ROOT.parent / "shared" / "data" / "logs")
     parser.add_argument("--width", type=int, default=1100)
-    parser.add_argument("--height", type=int, default=1085)
+    parser.add_argument("--height", type=int, default=1115)
     args = parser.parse_args(argv)
 
     docs = ROOT / "docs"

@@ -152,7 +152,9 @@ def _golden(name: str) -> TriageReport:
 def test_summary_line_comes_first_and_is_short() -> None:
     body = render(_golden("compile_and_tests"))
     first = body.splitlines()[0]
-    assert first == "**4 jobs failed**: 4 tests in 2 jobs, 1 compile error, 1 lint error · 1 flaky"
+    assert first == (
+        "<p><strong>4 jobs failed</strong>: 4 tests in 2 jobs, 1 compile error, 1 lint error · 1 flaky</p>"
+    )
 
 
 def test_jobs_and_line_ranges_are_linked() -> None:
@@ -197,7 +199,7 @@ def test_passed_build_gets_a_success_note_naming_the_flaky_jobs() -> None:
     assert annotation.style == "success"
     assert annotation.context == "destill"
     assert annotation.body == render_passed(report)
-    assert annotation.body.startswith("**Passed after retries** · 2 flaky jobs:")
+    assert annotation.body.startswith("<p><strong>Passed after retries</strong> · 2 flaky jobs:")
     assert ":cypress: e2e</a>" in annotation.body
     check(annotation.body)
 
@@ -343,7 +345,7 @@ def test_then_and_n_more_findings() -> None:
     report = big_report(40, n_lines=25, width=400)
     body = render(report, limit=2048)
     check(body, 2048)
-    assert body.startswith("**40 jobs failed**")
+    assert body.startswith("<p><strong>40 jobs failed</strong>")
     assert re.search(r"and \d+ more findings", body)
 
 
@@ -360,7 +362,7 @@ def test_huge_report_fits_one_mebibyte() -> None:
 def test_tiny_limits_still_give_a_valid_body(limit: int) -> None:
     body = render(big_report(60, n_lines=25, width=500), limit=limit)
     check(body, limit)
-    assert body.startswith("**60 jobs failed**")
+    assert body.startswith("<p><strong>60 jobs failed</strong>")
 
 
 # --- properties ------------------------------------------------------------------------------

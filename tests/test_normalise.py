@@ -96,7 +96,14 @@ def test_agent_exit_line() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["---- tests::it_rounds stdout ----", "--- FAIL: TestX (0.00s)", "----------", "~~~~", "+++b/file", "error"],
+    [
+        "---- tests::it_rounds stdout ----",
+        "--- FAIL: TestX (0.00s)",
+        "----------",
+        "~~~~",
+        "+++b/file",
+        "error",
+    ],
 )
 def test_not_markers(text: str) -> None:
     assert marker(text) is None
@@ -112,7 +119,9 @@ def test_gitlab_and_travis_sections_are_read_from_raw_bytes() -> None:
 
 
 _chunks_input = st.binary(max_size=300) | st.lists(
-    st.sampled_from([b"\n", b"\r", b"\r\n", b"\x1b[31m", b"\x1b_bk;t=1\x07", b"abc", b"\xff", b"\xe2\x80", b"\x1b"]),
+    st.sampled_from(
+        [b"\n", b"\r", b"\r\n", b"\x1b[31m", b"\x1b_bk;t=1\x07", b"abc", b"\xff", b"\xe2\x80", b"\x1b"]
+    ),
     max_size=60,
 ).map(b"".join)
 

@@ -130,3 +130,13 @@ def test_summary_ignores_a_generic_card_next_to_a_specific_one() -> None:
 def test_summary_for_a_build_that_passed_after_retries() -> None:
     report = TriageReport(build=BUILD, flaky=[FlakyJob(job_id="f1"), FlakyJob(job_id="f2")])
     assert summary(report) == "Passed after retries · 2 flaky"
+
+
+def test_summary_stays_short_when_everything_failed() -> None:
+    kinds = [Category.COMPILE, Category.CONFIG, Category.DEPENDENCY, Category.LINT, Category.CRASH]
+    jobs = [job(i, card(f"k{i}", category=c)) for i, c in enumerate(kinds)]
+    jobs += [job(10 + i, card(f"c{i}", category=Category.COMPILE)) for i in range(2)]
+    report = TriageReport(jobs=jobs)
+    assert summary(report) == (
+        "7 jobs failed: 3 compile errors, 1 configuration error, 1 dependency error, 2 other failures"
+    )

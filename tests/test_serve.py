@@ -147,3 +147,51 @@ def test_sigkill_mid_work_loses_nothing(server: Server, tmp_path: Path) -> None:
     log = (tmp_path / "server.log").read_text()
     assert '"msg": "workers stopped"' in log and "Application shutdown complete" in log
     assert SECRET not in log and "signature=" not in log
+
+
+@pytest.mark.slow
+def test_worker_process_drains_the_queue_and_stops_on_sigterm(tmp_path: Path) -> None:
+    from core.sqlite_store import SQLiteStore
+
+    db = tmp_path / "destill.db"
+
+    async def seed() -> None:
+        store = SQLiteStore(db)
+        await store.setup()
+        for n in range(1, 6):
+            await store.enqueue(f"k{n}", "triage", {"org": "acme", "pipeline": "widgets", "number": n})
+        await store.close()
+
+    asyncio.run(seed())
+    env = {**os.environ, "BUILDKITE_API_TOKEN": "bkua_test", "DATABASE_URL": f"sqlite:///{db}"}
+    env.pop("BUILDKITE_WEBHOOK_SECRET", None)  # a worker does not need it
+    log = tmp_path / "worker.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "webhook.cli",
+                "worker",
+                "--handler-factory",
+                "tests.test_serve:slow_handler",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    processed = tmp_path / "destill.processed"
+    try:
+        deadline = time.monotonic() + 20
+        while not (processed.exists() and len(processed.read_text().splitlines()) == 5):
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert sorted(processed.read_text().splitlines()) == [f"k{n}" for n in range(1, 6)]
+    assert '"msg": "workers stopped"' in log.read_text()

@@ -173,3 +173,14 @@ def test_handler_factory_specs() -> None:
     for bad in ("webhook.pipeline", "no.such.module:f", "webhook.pipeline:nothing", ":f"):
         with pytest.raises(UsageError):
             load_factory(bad)
+
+
+def test_cli_analyze_a_log_needs_no_settings(
+    clean_env: pytest.MonkeyPatch, shared_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    log = shared_dir / "data" / "logs" / "python-syntaxerror" / "log.txt"
+    assert main(["analyze", "--log", str(log), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["build"] is None and len(out["jobs"]) == 1

@@ -342,7 +342,9 @@ async def test_concurrent_claimers_never_share_a_job(backend: Backend) -> None:
             del holders[job.id]
             await store.complete(job.id, name)
 
-    await asyncio.gather(*(claimer(f"w{i}") for i in range(10)))
+    async with asyncio.timeout(60), asyncio.TaskGroup() as claimers:  # a failure cancels the rest
+        for i in range(10):
+            claimers.create_task(claimer(f"w{i}"))
 
     assert overlaps == []
     ids = [job_id for job_id, _ in handled]

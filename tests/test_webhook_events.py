@@ -35,6 +35,7 @@ def test_shared_sample_payload(shared_dir: Path) -> None:
     assert (r.org, r.pipeline, r.number) == ("acme", "widgets", 1)
     assert r.build_id == "841f10f2-5666-5337-aa07-806b02e4e221"
     assert r.state == "failed"
+    assert (r.branch, r.commit) == ("main", "3f9c2e1a7d000000000000000000000000000000")
     assert r.finished_at == "2026-11-26T10:03:05.000Z"
     assert r.forced is False and r.source == "webhook"
     assert event.key == "build.finished:841f10f2-5666-5337-aa07-806b02e4e221:2026-11-26T10:03:05.000Z"

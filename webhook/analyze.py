@@ -89,7 +89,10 @@ def _markdown_fallback(report: TriageReport) -> str:
 
 def _card_text(c: TriageCard, colour: bool) -> list[str]:
     bold, dim, red, reset = ("\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[0m") if colour else ("",) * 4
-    lines = [f"{bold}{c.rank}. [{c.category.value}] {c.title}{reset}", f"   {dim}rule {c.rule}  fingerprint {c.fingerprint}{reset}"]
+    lines = [
+        f"{bold}{c.rank}. [{c.category.value}] {c.title}{reset}",
+        f"   {dim}rule {c.rule}  fingerprint {c.fingerprint}{reset}",
+    ]
     if c.tests:
         lines.append("   tests: " + ", ".join(c.tests))
     width = len(str(max((ln.number for ln in c.lines), default=0)))

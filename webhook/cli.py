@@ -114,6 +114,9 @@ def _analyze(args: argparse.Namespace) -> int:
         raise UsageError("analyze needs a BUILD_URL or --log FILE")
     if args.build_url is not None and args.log is not None:
         raise UsageError("give either a BUILD_URL or --log FILE, not both")
+    settings = load_settings("analyze")
+    if args.rules is None and settings.destill_rules_file is not None:
+        args.rules = str(settings.destill_rules_file)
     try:
         from webhook.analyze import run  # type: ignore[import-not-found,unused-ignore]
     except ImportError as e:
@@ -150,6 +153,8 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--log", metavar="FILE", help="a raw job log to triage offline ('-' for stdin)")
     a.add_argument("--post", action="store_true", help="also post the annotation to the build")
     a.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    a.add_argument("--rules", metavar="FILE", help="extra rules (TOML); default $DESTILL_RULES_FILE")
+    a.add_argument("--exit-status", type=int, metavar="N", help="the job's exit status, if known (--log)")
     a.set_defaults(func=_analyze)
     return p
 

@@ -1,0 +1,279 @@
+"""The analyser over real failing logs and over the behaviours a reader relies on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.analysis import Analyser, analyse
+from core.fingerprint import fingerprint, mask
+from core.models import Category, TriageCard
+from core.normalise import iter_lines
+from core.rules import load_rules
+
+RULES = load_rules()
+SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "logs"
+BK = b"\x1b_bk;t=1764302766471\x07"
+
+
+def _samples() -> list[Path]:
+    return sorted(p for p in SAMPLES.iterdir() if (p / "expect.json").is_file()) if SAMPLES.is_dir() else []
+
+
+def _text(card: TriageCard) -> str:
+    return "\n".join([card.title, *card.tests, *(ln.text for ln in card.lines)])
+
+
+def _bk_log(body: str, *, status: int = 1) -> bytes:
+    """A Buildkite-shaped job log around `body` (the failing command's output)."""
+    lines = [
+        "~~~ Preparing working directory",
+        "$ git checkout -f 3f9c2e1a7d",
+        "INFO: 0 errors, 0 failures in cache warm-up",
+        "--- :hammer: Build",
+        *body.splitlines(),
+        "^^^ +++",
+        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
+        f"user command error: exit status {status}",
+    ]
+    return b"".join(BK + ln.encode() + b"\r\n" for ln in lines)
+
+
+@pytest.fixture(scope="module")
+def sample_results() -> dict[str, tuple[dict[str, object], list[TriageCard], str]]:
+    if not _samples():
+        pytest.skip(f"shared samples not found at {SAMPLES}")
+    out = {}
+    for p in _samples():
+        exp = json.loads((p / "expect.json").read_text())
+        data = (p / "log.txt").read_bytes()
+        log_text = "\n".join(t for _, t in iter_lines(data))
+        out[p.name] = (exp, analyse(data, RULES, exit_status=exp.get("exit_status")), log_text)  # type: ignore[arg-type]
+    return out
+
+
+def _fold(s: str) -> str:
+    return s.translate(str.maketrans({"‘": "'", "’": "'"}))
+
+
+def test_samples_every_key_in_the_log_is_in_the_cards(sample_results: dict) -> None:  # type: ignore[type-arg]
+    for name, (exp, cards, log_text) in sample_results.items():
+        assert cards, f"{name}: a failed job got no cards"
+        shown = _fold("\n".join(_text(c) for c in cards))
+        for key in exp["keys"]:
+            # A key the log itself does not contain cannot be shown (javac-two-errors names a
+            # second error javac never printed); every other key must be.
+            if _fold(key) in _fold(log_text) or key.startswith("exit status"):
+                assert _fold(key) in shown, f"{name}: key {key!r} not in any card"
+
+
+def test_samples_keys_in_top_card_for_nine_in_ten(sample_results: dict) -> None:  # type: ignore[type-arg]
+    good = 0
+    for exp, cards, log_text in sample_results.values():
+        keys = [k for k in exp["keys"] if _fold(k) in _fold(log_text) or k.startswith("exit status")]
+        good += all(_fold(k) in _fold(_text(cards[0])) for k in keys)
+    assert good >= 9 * len(sample_results) // 10
+
+
+def test_samples_category_of_top_card(sample_results: dict) -> None:  # type: ignore[type-arg]
+    wrong = {
+        n: cards[0].category.value
+        for n, (exp, cards, _) in sample_results.items()
+        if cards[0].category.value != exp["category"]
+    }
+    assert not wrong
+
+
+def test_samples_tests_named(sample_results: dict) -> None:  # type: ignore[type-arg]
+    _, cards, _ = sample_results["pytest-three-failures"]
+    assert set(cards[0].tests) >= {"test_parse_negative", "test_parse_empty", "test_parse_float"}
+    _, cards, _ = sample_results["cargo-test-panic"]
+    assert "tests::it_rounds" in cards[0].tests
+
+
+@pytest.mark.parametrize("name", ["pytest-fixture-error", "rustc-borrow", "make-recursive", "node-assert"])
+@given(sizes=st.lists(st.integers(min_value=1, max_value=700), min_size=1, max_size=12))
+@settings(max_examples=15, deadline=None)
+def test_any_chunking_gives_the_same_cards(name: str, sizes: list[int]) -> None:
+    path = SAMPLES / name / "log.txt"
+    if not path.is_file():
+        pytest.skip("shared samples missing")
+    data = path.read_bytes()
+    a = Analyser(RULES)
+    pos, i = 0, 0
+    while pos < len(data):
+        n = sizes[i % len(sizes)]
+        a.feed(data[pos : pos + n])
+        pos += n
+        i += 1
+    assert a.finish() == analyse(data, RULES)
+
+
+def test_silent_failure_gets_the_sections_last_lines() -> None:
+    cards = analyse(_bk_log("$ bash check.sh\nchecking generated files are up to date\n\n"), RULES)
+    assert len(cards) == 1
+    c = cards[0]
+    assert c.category is Category.UNKNOWN and c.rule == "fallback.tail"
+    assert "exit status 1" in c.title
+    texts = [ln.text for ln in c.lines]
+    assert "checking generated files are up to date" in texts
+    assert "INFO: 0 errors, 0 failures in cache warm-up" not in texts  # earlier section
+    assert all(t.strip() for t in texts)  # blank lines skipped
+
+
+def test_no_agent_lines_still_never_empty() -> None:
+    cards = analyse(b"building\nstep 2 of 3\nnothing to see\n", RULES)
+    assert [c.rule for c in cards] == ["fallback.tail"]
+    assert [ln.number for ln in cards[0].lines] == [1, 2, 3]
+
+
+def test_passing_job_with_decoys_has_no_cards() -> None:
+    log = b"INFO: 0 errors, 0 failures\nDEPRECATION WARNING: error_reporting will be removed\nok\n"
+    assert analyse(log, RULES, exit_status=0) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "category"),
+    [
+        (137, Category.RESOURCE),
+        (139, Category.CRASH),
+        (143, Category.TIMEOUT),
+        (124, Category.TIMEOUT),
+        (127, Category.CONFIG),
+        (-1, Category.INFRASTRUCTURE),
+    ],
+)
+def test_exit_status_explained_when_the_log_says_little(status: int, category: Category) -> None:
+    cards = analyse(_bk_log("$ ./run-suite\nrunning 1200 cases", status=status), RULES)
+    assert cards[0].category is category
+    assert str(status) in cards[0].title
+    # Exit status from the job metadata works without the agent's line too.
+    cards = analyse(b"$ ./run-suite\nrunning 1200 cases\n", RULES, exit_status=status)
+    assert cards[0].category is category
+
+
+def test_wrapper_never_outranks_the_error_it_wraps() -> None:
+    body = (
+        "gcc -c bad.c\nbad.c:1:23: error: expected ';' before '}' token\nmake: *** [Makefile:2: all] Error 1"
+    )
+    cards = analyse(_bk_log(body, status=2), RULES)
+    assert cards[0].rule == "cc.error"
+    assert "make: *** [Makefile:2: all] Error 1" in [ln.text for ln in cards[0].lines]  # attached
+    assert all(c.rule != "make.error" for c in cards)
+
+
+def test_lone_wrapper_falls_back_to_the_sections_tail() -> None:
+    cards = analyse(
+        _bk_log("./configure\nchecking for cc... cc\nmake: *** [Makefile:9: all] Error 2", status=2), RULES
+    )
+    assert cards[0].rule == "fallback.tail"
+    assert any("Error 2" in ln.text for ln in cards[0].lines)
+
+
+def test_setup_section_errors_rank_below_the_failing_command() -> None:
+    log = b"".join(
+        BK + ln.encode() + b"\n"
+        for ln in [
+            "~~~ Setup",
+            "curl: (6) Could not resolve host: cache.internal",
+            "--- Tests",
+            "E   AssertionError: assert 1 == 2",
+            "FAILED test_x.py::test_one - AssertionError: assert 1 == 2",
+            "^^^ +++",
+            "🚨 Error: The command exited with status 1",
+        ]
+    )
+    cards = analyse(log, RULES)
+    assert cards[0].rule == "pytest.summary"
+    assert cards[-1].rule == "infra.dns"
+
+
+def test_repetition_is_folded_with_a_count() -> None:
+    body = "\n".join(f"Error: connect ECONNREFUSED 127.0.0.1:{5000 + i}" for i in range(40))
+    cards = analyse(_bk_log(body), RULES)
+    assert len(cards) == 1
+    assert "×40" in cards[0].title
+
+
+def test_line_budget_and_line_width() -> None:
+    body = "\n".join(f"src/m{i}.c:{i}:1: error: boom {'x' * 900}" for i in range(60))
+    cards = analyse(_bk_log(body), RULES, max_lines=7, max_line_chars=120)
+    assert sum(len(c.lines) for c in cards) <= 7
+    assert all(len(ln.text) <= 120 for c in cards for ln in c.lines)
+    assert cards[0].lines[0].text.startswith("src/m0.c:0:1: error: boom")
+
+
+def test_fingerprint_is_stable_across_builds() -> None:
+    def log(tmp: str, addr: str, ms: int) -> bytes:
+        body = (
+            f"/usr/bin/ld: /tmp/{tmp}.o: in function `main':\n"
+            f"main.c:(.text+{addr}): undefined reference to `compute_checksum'\n"
+            f"collect2: error: ld returned 1 exit status\nfinished in {ms}ms"
+        )
+        return _bk_log(body)
+
+    a = analyse(log("ccGI3u1P", "0xf", 12), RULES)
+    b = analyse(log("ccZZ81aa", "0x1f", 907), RULES)
+    assert a[0].fingerprint == b[0].fingerprint
+    c = analyse(log("ccGI3u1P", "0xf", 12).replace(b"compute_checksum", b"other_symbol"), RULES)
+    assert c[0].fingerprint != a[0].fingerprint
+
+
+def test_masking() -> None:
+    assert mask("at 0x7fe5b2ec1800 in /tmp/pytest-of-ci/pytest-12/x.py after 1.5s, id 4f9d2c1a") == (
+        "at <ADDR> in <TMP> after <DUR>, id <HEX>"
+    )
+    assert mask("2024-01-02T10:11:12Z job 550e8400-e29b-41d4-a716-446655440000 port 5432") == (
+        "<TS> job <UUID> port <N>"
+    )
+    assert fingerprint("r", ["x 1"]) == fingerprint("r", ["x 2"]) != fingerprint("s", ["x 1"])
+    assert len(fingerprint("r", [])) >= 16
+
+
+def test_github_actions_log_is_read_like_any_other() -> None:
+    lines = [
+        "2024-05-01T10:00:00.0000000Z ##[group]Run pytest",
+        "2024-05-01T10:00:00.1000000Z pytest -q",
+        "2024-05-01T10:00:00.2000000Z ##[endgroup]",
+        "2024-05-01T10:00:01.0000000Z ___________________________ test_divide ___________________________",
+        "2024-05-01T10:00:01.1000000Z >       assert divide(6, 3) == 3",
+        "2024-05-01T10:00:01.2000000Z E       assert 2.0 == 3",
+        "2024-05-01T10:00:01.3000000Z test_calc.py:18: AssertionError",
+        "2024-05-01T10:00:02.0000000Z ##[error]Process completed with exit code 1.",
+    ]
+    cards = analyse("\n".join(lines).encode(), RULES)
+    assert cards[0].rule == "pytest.failed" and cards[0].tests == ["test_divide"]
+    assert "E       assert 2.0 == 3" in [ln.text for ln in cards[0].lines]
+    assert cards[0].lines[0].number == 4
+
+
+def test_go_test_failure_is_not_taken_for_a_section() -> None:
+    body = (
+        "=== RUN   TestAdd\n--- FAIL: TestAdd (0.00s)\n    add_test.go:9: got 3, want 4\n"
+        "FAIL\nFAIL\tgithub.com/acme/add\t0.002s"
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].rule == "go.test_failed" and cards[0].tests == ["TestAdd"]
+    assert "add_test.go:9: got 3, want 4" in cards[0].title
+
+
+def test_feed_after_finish_is_an_error() -> None:
+    a = Analyser(RULES)
+    a.finish()
+    with pytest.raises(RuntimeError):
+        a.feed(b"x")
+
+
+def test_go_verbose_passing_lines_are_skipped_cheaply() -> None:
+    from core.analysis import Analyser
+
+    a = Analyser(RULES)
+    a.feed(b"".join(b"=== RUN   TestX%d\n--- PASS: TestX%d (0.00s)\n" % (i, i) for i in range(500)))
+    a.feed(b"\x1b_bk;t=1\x07--- PASS: TestY (0.00s)\n--- FAIL: TestZ (0.00s)\n    z_test.go:3: boom\n")
+    cards = a.finish()
+    assert a.candidates == 2  # the FAIL line and its "z_test.go:3" detail
+    assert cards[0].tests == ["TestZ"]
