@@ -172,7 +172,9 @@ async def run(
     annotation = compose(report)
     outcome = Outcome.PASSED_NOTE if state in PASSED_STATES else Outcome.ANNOTATED
     try:
-        await client.create_annotation(ref, annotation.body, context=annotation.context, style=annotation.style)
+        await client.create_annotation(
+            ref, annotation.body, context=annotation.context, style=annotation.style
+        )
     except (NotFound, Unauthorized) as exc:
         raise PermanentFailure(str(exc)) from exc
     await store.save_triage(ref.key, report.to_json())
