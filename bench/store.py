@@ -162,40 +162,30 @@ class Schema:
         from psycopg import sql
 
         async with await psycopg.AsyncConnection.connect(self.admin_dsn, autocommit=True) as conn:
-            await conn.execute(sql.SQL(template).format(sql.Identifier(self.name)))  # type: ignore[arg-type]
+            await conn.execute(sql.SQL(template).format(sql.Identifier(self.name)))
 
 
-async def postgres_legs(dsn: str, jobs: int, tasks: int) -> None:
-    from core.postgres_store import PostgresStore
-
-    async with Schema(dsn) as scoped:
-
-        async def open_pg() -> JobStore:
-            store = PostgresStore(scoped, min_size=8, max_size=8)
-            await store.setup()
-            return store
-
-        await store_legs("postgres", open_pg, jobs, tasks)
-
-    for processes in (1, 2, 4):
-        async with Schema(dsn) as scoped:
-            store = await open_pg_plain(scoped)
-            try:
-                await enqueue_rate(store, jobs, 8, "mp")
-            finally:
-                await store.close()
-            rate = await asyncio.to_thread(process_rate, scoped, jobs, processes, tasks)
-            print(
-                f"postgres   claim+complete with {processes} worker process(es) x {tasks} tasks: {rate:8.0f}/s"
-            )
-
-
-async def open_pg_plain(dsn: str) -> JobStore:
+async def open_pg(dsn: str) -> JobStore:
     from core.postgres_store import PostgresStore
 
     store = PostgresStore(dsn, min_size=8, max_size=8)
     await store.setup()
     return store
+
+
+async def postgres_legs(dsn: str, jobs: int, tasks: int) -> None:
+    async with Schema(dsn) as scoped:
+        await store_legs("postgres", lambda: open_pg(scoped), jobs, tasks)
+
+    for processes in (1, 2, 4):
+        async with Schema(dsn) as scoped:
+            store = await open_pg(scoped)
+            try:
+                await enqueue_rate(store, jobs, 8, "mp")
+            finally:
+                await store.close()
+            rate = await asyncio.to_thread(process_rate, scoped, jobs, processes, tasks)
+            print(f"postgres   claim+complete, {processes} worker process(es) x {tasks} tasks: {rate:8.0f}/s")
 
 
 def postgres_dsn(arg: str | None) -> str | None:

@@ -40,10 +40,10 @@ EXIT_STATUSES: dict[int, tuple[Category, str]] = {
     143: (Category.TIMEOUT, "terminated by SIGTERM (exit status 143): cancelled or timed out"),
     124: (Category.TIMEOUT, "timed out (exit status 124 from `timeout`)"),
     130: (Category.TIMEOUT, "interrupted by SIGINT (exit status 130)"),
-    127: (Category.CONFIG, "command not found (exit status 127)"),
+    127: (Category.INFRASTRUCTURE, "command not found (exit status 127)"),
     126: (Category.CONFIG, "command not executable (exit status 126)"),
     -1: (Category.INFRASTRUCTURE, "agent lost or process killed before it reported (exit status -1)"),
-    255: (Category.INFRASTRUCTURE, "exit status 255: often ssh or the agent itself failing"),
+    255: (Category.UNKNOWN, "exit status 255: ssh, PHP fatal errors and some tools exit with it"),
 }
 
 # Lines that explain a test failure or a crash best, after the rule's own signal lines.
@@ -254,6 +254,11 @@ class Analyser:
             # Already inside a block: a wrapper or an equal line there is part of it.
             prev.signal.add(n)
             return
+        if prev is not None and n <= prev.end and not prev.tests:
+            # A more specific line inside a generic block ("ModuleNotFoundError" closing a
+            # traceback): the block is that failure; it takes the specific rule's name and title.
+            self._upgrade(prev, n, text, rule, m)
+            return
         if (
             prev is not None
             and rule.wrapper
@@ -415,6 +420,17 @@ class Analyser:
         if len(self._cards) > self.max_cards:
             self._evict()
 
+    def _upgrade(self, card: _Card, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
+        values = {k: (v or "") for k, v in m.groupdict().items()}
+        values.setdefault("line", text.strip())
+        values["text"] = text.strip()
+        values["detail"] = ""
+        card.rule = rule
+        card.title = _fmt(rule.title, values) or text.strip()[:MAX_TITLE]
+        card.signal.add(n)
+        card.key_texts.insert(0, text)
+        self._collect_tests(card, rule, m, [])
+
     def _extend(self, card: _Card, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
         end = self._block_end(rule, n)
         for k in range(n, end + 1):
@@ -499,8 +515,11 @@ class Analyser:
         cards = self._fold(self._cards)
         # Summary cards add nothing when other cards already name all their tests.
         named = {_leaf(t) for c in cards if not c.rule.summary for t in c.tests}
+        most = max((len(c.tests) for c in cards if not c.rule.summary), default=0)
         cards = [
-            c for c in cards if not (c.rule.summary and c.tests and {_leaf(t) for t in c.tests} <= named)
+            c
+            for c in cards
+            if not (c.rule.summary and c.tests and ({_leaf(t) for t in c.tests} <= named or len(c.tests) <= most))
         ]
         real = [c for c in cards if not c.rule.wrapper]
         extra: list[tuple[_Card, float]] = []

@@ -256,7 +256,10 @@ def _parse_rule(src: str, raw: dict[str, Any]) -> Rule:
         ints[key] = v
     bools = {}
     for key in ("wrapper", "group", "summary", "adjacent"):
-        v = raw.get(key, False)
+        # Matches of one specific rule in one job are one finding unless the rule says otherwise;
+        # generic rules group by fingerprint only.
+        default = key == "group" and not raw.get("wrapper") and ints["priority"] >= 50
+        v = raw.get(key, default)
         if not isinstance(v, bool):
             raise RuleError(f"{where}: {key} must be true or false")
         bools[key] = v

@@ -64,14 +64,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 
 # The oldest due job: queued and due, or running with its lease run out (its worker is gone).
-# Each branch walks its own partial index; the outer query picks the earlier of the two.
+# Each branch walks its own partial index (named: the planner would otherwise pick jobs_state and
+# sort every queued job); the outer query picks the earlier of the two.
 _NEXT_DUE = """
 SELECT id, due, state, lease_owner, attempts, max_attempts FROM (
-    SELECT * FROM (SELECT id, run_after AS due, state, lease_owner, attempts, max_attempts FROM jobs
-                   WHERE state = 'queued' AND run_after <= ? ORDER BY run_after, id LIMIT 1)
+    SELECT * FROM (SELECT id, run_after AS due, state, lease_owner, attempts, max_attempts
+                   FROM jobs INDEXED BY jobs_queued WHERE state = 'queued' AND run_after <= ? ORDER BY run_after, id LIMIT 1)
     UNION ALL
-    SELECT * FROM (SELECT id, lease_until AS due, state, lease_owner, attempts, max_attempts FROM jobs
-                   WHERE state = 'running' AND lease_until <= ? ORDER BY lease_until, id LIMIT 1)
+    SELECT * FROM (SELECT id, lease_until AS due, state, lease_owner, attempts, max_attempts
+                   FROM jobs INDEXED BY jobs_running WHERE state = 'running' AND lease_until <= ? ORDER BY lease_until, id LIMIT 1)
 ) ORDER BY due, id LIMIT 1
 """
 
