@@ -75,7 +75,9 @@ class World:
 @pytest.fixture
 async def world(tmp_path: Path, rules: RuleSet) -> AsyncIterator[World]:
     fake = FakeBuildkite()
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(fake)), base_url=FAKE_URL) as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(fake)), base_url=FAKE_URL
+    ) as http:
         slept: list[float] = []
 
         async def sleep(seconds: float) -> None:
@@ -170,7 +172,7 @@ async def test_a_build_still_running_in_the_api_is_retried_later(world: World) -
 
 
 async def test_a_missing_build_is_a_permanent_failure(world: World) -> None:
-    with pytest.raises(PermanentFailure, match="(?i)not found|no build"):
+    with pytest.raises(PermanentFailure, match=r"(?i)not found|no build"):
         await world.run(404)
 
 
@@ -202,6 +204,8 @@ async def test_server_errors_are_retried_inside_one_triage(world: World) -> None
 async def test_a_log_cut_short_is_read_again(world: World) -> None:
     world.failing_build(9)
     world.fake.inject(Fault.truncate(200, matches="/log"), times=1)
-    report = await triage_build(world.client, TriageRequest(org=ORG, pipeline=PIPELINE, number=9).ref, world.rules)
+    report = await triage_build(
+        world.client, TriageRequest(org=ORG, pipeline=PIPELINE, number=9).ref, world.rules
+    )
     tests = next(j for j in report.jobs if j.name == ":pytest: tests")
     assert tests.cards and "test_parse" in " ".join(c.title for c in tests.cards)
