@@ -160,10 +160,29 @@ def run_grep(path: Path) -> tuple[float, float] | None:
     return float(out[0]), int(out[1]) / 1024
 
 
+def generate_pathological(path: Path, kind: str) -> int:
+    """100 MB in one line, a million empty lines then an error, or 100 MB of random bytes."""
+    rnd = random.Random(3)
+    with open(path, "wb") as f:
+        if kind == "one-line-100MB":
+            f.write(b"\x1b_bk;t=1\x07Error: ")
+            chunk = b"\x1b[31mx\x1b[0m" * 6000
+            for _ in range(100_000_000 // len(chunk)):
+                f.write(chunk)
+            f.write(b"\nSegmentation fault (core dumped)\n")
+        elif kind == "million-empty-lines":
+            f.write(b"\n" * 1_000_000 + b"fatal error: runtime: out of memory\n")
+        else:
+            for _ in range(100):
+                f.write(rnd.randbytes(1_000_000))
+    return path.stat().st_size
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="5 MB and 20 MB instead of 50 and 500")
     ap.add_argument("--sizes", help="comma-separated sizes in MB (default 50,500)")
+    ap.add_argument("--pathological", action="store_true", help="also time hostile inputs")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([5, 20] if args.quick else [50, 500])
     try:
@@ -186,6 +205,14 @@ def main(argv: list[str] | None = None) -> int:
             gtxt = f"{size / 1e6 / g[0]:>13.0f} {g[1]:>13.1f}" if g else f"{'-':>13} {'-':>13}"
             print(f"{size / 1e6:>6.0f}MB {size / 1e6 / dt:>14.1f} {peak:>8.1f} {gtxt}  {top}")
             path.unlink()
+        if args.pathological:
+            print(f"{'hostile input':>22} {'MB':>6} {'seconds':>8} {'peak MB':>8}  top card")
+            for kind in ("one-line-100MB", "million-empty-lines", "random-bytes-100MB"):
+                path = Path(tmp) / f"{kind}.bin"
+                size = generate_pathological(path, kind)
+                dt, peak, top = run_analyser(path)
+                print(f"{kind:>22} {size / 1e6:>6.0f} {dt:>8.2f} {peak:>8.1f}  {top}")
+                path.unlink()
     return 0
 
 

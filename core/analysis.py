@@ -26,7 +26,7 @@ from core.rules import Rule, RuleSet
 LOOKAHEAD = 160  # longest block we follow after its first line
 LOOKBEHIND = 40  # before-context and fallback lines kept
 FALLBACK_LINES = 10
-WRAPPER_REACH = 6  # a wrapper this close after a card belongs to it
+WRAPPER_REACH = 10  # a wrapper this close after a card belongs to it
 MAX_TITLE = 200
 GENERIC = 40  # rules below this priority only speak when nothing specific did
 FIRST_CARD_LINES = 15  # the best card may show this many lines; later cards fewer
@@ -49,7 +49,7 @@ EXIT_STATUSES: dict[int, tuple[Category, str]] = {
 # Lines that explain a test failure or a crash best, after the rule's own signal lines.
 _SALIENT = re.compile(
     r"^E\s|^>\s|^\S+:\d+: \w*(?:Error|Exception)|^\s*(?:Expected|Received|expected|got|Actual|actual)\b"
-    r"|^\s*(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception)\b|^\s*Caused by: "
+    r"|^\s*(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception)\b|^\s*Caused by: |^\s*[+-] \S"
 )
 # Paths of code the user did not write: errors and frames there explain less than the user's own.
 _LIBRARY = re.compile(
@@ -65,7 +65,9 @@ _TEST_SECTION_END = re.compile(
     r"^_{3,} .+ _{3,}$|^={3,}(?: .* =+)?$|^-{3,} .* -{3,}$|^\s*● |^(?:FAIL|ERROR): |^\s*\d+\) \S"
 )
 _DIAGNOSTIC_FRAME = re.compile(r"^\s|^\d+\s*[|│]|^[|│]|^\.\.\.|^\s*=\s*(?:note|help)")
-_TRACEBACK_CONT = re.compile(r"^\s|^$|^During handling of|^The above exception|^Traceback \(most")
+_TRACEBACK_CONT = re.compile(
+    r"^\s|^$|^During handling of|^The above exception|^Traceback \(most|^Caused by: |^Suppressed: "
+)
 
 
 @dataclass(slots=True)
@@ -80,8 +82,10 @@ class _Card:
     collapsed: bool
     end: int
     key_texts: list[str]  # what the fingerprint is over
-    count: int = 1
+    count: int = 1  # distinct failures folded into this card
+    repeats: int = 1  # occurrences, identical ones included
     wrapped: bool = False
+    fps: set[str] = field(default_factory=set)
 
     @property
     def priority(self) -> int:
@@ -151,6 +155,10 @@ class Analyser:
         self._done = -1  # last candidate processed
         self._finished = False
         self.candidates = 0  # lines the prefilter picked (a cost figure for benchmarks and tests)
+        # Cards hold only what can be shown, so max_cards bounds their memory.
+        self._keep = max(1, max_line_chars)
+        if max_cards < 1:
+            raise ValueError("max_cards must be at least 1")
 
     # -- input ------------------------------------------------------------------------------
 
@@ -266,7 +274,7 @@ class Analyser:
             and n - prev.end <= WRAPPER_REACH
             and prev.section == self._section_id()
         ):
-            prev.lines[n] = text
+            prev.lines[n] = text[: self._keep]
             prev.signal.add(n)
             prev.end = n
             prev.wrapped = True
@@ -277,14 +285,15 @@ class Analyser:
             and prev.rule.category is Category.TEST
             and prev.tests
             and rule is not prev.rule
-            and n == prev.end + 1
+            and not rule.summary
+            and (n == prev.end + 1 or (rule.category is Category.TEST and n - prev.end <= 4))
             and prev.section == self._section_id()
         ):
             # "--- FAIL: TestAdd" then "panic: ...": the test failed because of what follows.
             self._extend(prev, n, text, rule, m)
             return
         if prev is not None and rule.adjacent and prev.rule is rule and n - prev.end <= 2:
-            prev.lines[n] = text
+            prev.lines[n] = text[: self._keep]
             prev.signal.add(n)
             prev.end = n
             prev.key_texts.append(text)
@@ -299,6 +308,9 @@ class Analyser:
         st = self._st
         if mk.kind == "section":
             st.sections.append(_Section(mk.title, mk.collapsed, n))
+        elif mk.kind == "end":
+            # Output after a closed group (GitHub, GitLab, Travis) belongs to no named group.
+            st.sections.append(_Section("", False, n))
         elif mk.kind == "reopen":
             st.failing = self._section_id()
             st.fallback = self._tail_before(n)
@@ -370,13 +382,13 @@ class Analyser:
                 lines.clear()
                 continue
             if rule.before_match is None or rule.before_match.search(t):
-                lines[k] = t
+                lines[k] = t[: self._keep]
         end = self._block_end(rule, n)
         body = []
         for k in range(n, end + 1):
             t = self._text(k)
             if t is not None:
-                lines[k] = t
+                lines[k] = t[: self._keep]
                 body.append((k, t))
         signal = {n}
         detail = ""
@@ -394,11 +406,7 @@ class Analyser:
                         # A test section may show several explanations (E lines): keep them all.
                         continue
                     break
-        values = {k: (v or "") for k, v in m.groupdict().items()}
-        values.setdefault("line", text.strip())
-        values["prev"] = (self._text(n - 1) or "").strip() if n > 1 else ""
-        values["text"] = text.strip()
-        values["detail"] = detail
+        values = self._values(n, text, m, detail)
         card = _Card(
             rule=rule,
             head=n,
@@ -411,35 +419,50 @@ class Analyser:
             end=end,
             key_texts=key_texts,
         )
-        self._collect_tests(card, rule, m, [t for _, t in body[1:]])
+        others = [(k, t) for k, t in sorted(lines.items()) if k != n]
+        self._collect_tests(card, rule, m, [t for _, t in others])
         if rule.tests is not None:
-            for k, t in body[1:]:
+            for k, t in others:
                 if rule.tests.search(t):
                     card.signal.add(k)
         self._cards.append(card)
         if len(self._cards) > self.max_cards:
             self._evict()
 
-    def _upgrade(self, card: _Card, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
+    def _values(self, n: int, text: str, m: re.Match[str], detail: str) -> dict[str, str]:
+        """What a title template can use: the pattern's groups, {line}, {text}, {prev}, {detail}."""
         values = {k: (v or "") for k, v in m.groupdict().items()}
         values.setdefault("line", text.strip())
+        values["prev"] = (self._text(n - 1) or "").strip() if n > 1 else ""
         values["text"] = text.strip()
-        values["detail"] = ""
+        values["detail"] = detail
+        return values
+
+    def _upgrade(self, card: _Card, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
+        values = self._values(n, text, m, "")
         card.rule = rule
         card.title = _fmt(rule.title, values) or text.strip()[:MAX_TITLE]
         card.signal.add(n)
         card.key_texts.insert(0, text)
         self._collect_tests(card, rule, m, [])
+        end = self._block_end(rule, n)
+        for k in range(n + 1, end + 1):
+            t = self._text(k)
+            if t is not None:
+                card.lines[k] = t[: self._keep]
+                card.signal.add(k)  # the specific rule's own block explains the failure
+        card.end = max(card.end, end)
 
     def _extend(self, card: _Card, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
         end = self._block_end(rule, n)
         for k in range(n, end + 1):
             t = self._text(k)
             if t is not None:
-                card.lines[k] = t
+                card.lines[k] = t[: self._keep]
         card.signal.add(n)
         card.end = end
-        if not card.title.endswith(text.strip()):
+        self._collect_tests(card, rule, m, [])
+        if rule.category is not Category.TEST and not card.title.endswith(text.strip()):
             head = card.tests[0] if len(card.tests) == 1 else card.title
             card.title = _fmt("{a} failed: {b}", {"a": head, "b": text.strip()})
 
@@ -488,6 +511,11 @@ class Analyser:
             score -= 5
         return score
 
+    @staticmethod
+    def _identity(c: _Card) -> str:
+        """Two cards are the same failure when their block reads the same once masked."""
+        return fingerprint(c.rule.name, [c.lines[k] for k in sorted(c.lines) if k >= c.head])
+
     def _fold(self, cards: list[_Card]) -> list[_Card]:
         """Same fingerprint: one card with a count; `group` rules: one card per rule."""
         out: list[_Card] = []
@@ -497,13 +525,17 @@ class Analyser:
             first = by_key.get(key)
             if first is None:
                 by_key[key] = c
+                c.fps.add(self._identity(c))
                 out.append(c)
                 continue
-            first.count += 1
+            first.repeats += 1
             for name in c.tests:
                 if name not in first.tests:
                     first.tests.append(name)
-            if c.rule.group:
+            ident = self._identity(c)
+            if c.rule.group and ident not in first.fps:
+                first.count += 1
+                first.fps.add(ident)
                 first.lines.update(c.lines)
                 first.signal |= c.signal
                 first.key_texts.extend(c.key_texts[:1])
@@ -514,12 +546,24 @@ class Analyser:
         status = self.exit_status if self.exit_status is not None else st.exit_status
         cards = self._fold(self._cards)
         # Summary cards add nothing when other cards already name all their tests.
+        for c in cards:
+            if c.rule.summary and c.tests:
+                # The summary's lines join the card that tells the same tests' story.
+                leaves = {_leaf(t) for t in c.tests}
+                home = next(
+                    (h for h in cards if not h.rule.summary and leaves & {_leaf(t) for t in h.tests}), None
+                )
+                if home is not None:
+                    home.lines.update(c.lines)
+                    home.signal.update(c.lines)
         named = {_leaf(t) for c in cards if not c.rule.summary for t in c.tests}
         most = max((len(c.tests) for c in cards if not c.rule.summary), default=0)
         cards = [
             c
             for c in cards
-            if not (c.rule.summary and c.tests and ({_leaf(t) for t in c.tests} <= named or len(c.tests) <= most))
+            if not (
+                c.rule.summary and c.tests and ({_leaf(t) for t in c.tests} <= named or len(c.tests) <= most)
+            )
         ]
         real = [c for c in cards if not c.rule.wrapper]
         extra: list[tuple[_Card, float]] = []
@@ -528,10 +572,11 @@ class Analyser:
         if status in EXIT_STATUSES and not strong:
             category, text = EXIT_STATUSES[status]
             extra.append((self._synthetic(f"exit.{status}", category, text, fallback), 1000.0))
-        elif not real and status != 0:
+        elif not strong and status != 0:
             s = f" with exit status {status}" if status is not None else ""
             title = f"Failed{s}; no known error pattern in the output (last lines shown)"
             extra.append((self._synthetic("fallback.tail", Category.UNKNOWN, title, fallback), 1000.0))
+        tail_last = bool(extra) and bool(real) and not strong and status not in EXIT_STATUSES
         if strong:
             # Lone wrappers ("test result: FAILED") and generic lines ("[ERROR] Failures:") add
             # nothing once a real error is shown.
@@ -546,7 +591,8 @@ class Analyser:
             kept.append(c)
             shown.update(c.lines)
         ranked = kept
-        ordered = [c for c, _ in extra] + ranked
+        # Only generic lines ("error: ...") matched: show them first, then the section's last lines.
+        ordered = ranked + [c for c, _ in extra] if tail_last else [c for c, _ in extra] + ranked
         return self._render(ordered)
 
     def _final_tail(self) -> list[tuple[int, str]]:
@@ -607,7 +653,7 @@ class Analyser:
         ]
         chosen += frames[: max(0, budget - len(chosen))]
         # Then only the lines right around what was chosen: context, not filler.
-        rest = [k for k in useful if k not in chosen and (not chosen or min(abs(k - s) for s in chosen) <= 2)]
+        rest = [k for k in useful if k not in chosen and (not chosen or min(abs(k - s) for s in chosen) <= 1)]
         rest.sort(key=lambda k: min(abs(k - s) for s in chosen) if chosen else k)
         chosen += rest[: budget - len(chosen)]
         return sorted(chosen)
@@ -626,8 +672,8 @@ class Analyser:
                 continue
             budget -= len(picked)
             title = c.title
-            if c.count > 1 and not c.rule.group:
-                title = f"{title} (×{c.count})"
+            if c.repeats > 1 and c.count == 1 and len(c.tests) <= 1:
+                title = f"{title} (×{c.repeats})"
             elif c.rule.group and c.count > 1 and len(c.tests) <= 1:
                 title = f"{title} (+{c.count - 1} more)"
             elif c.rule.group and len(c.tests) > 1:

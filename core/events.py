@@ -49,10 +49,10 @@ HANDLED = frozenset({"build.finished", "ping"})
 # Hosts are not checked: the payload is authenticated, self-hosted test APIs use other hosts, and
 # the worker talks to the configured API URL whatever the payload says.
 _API_BUILD = re.compile(
-    rf"^https?://[^/\s]+(?:/v2)?/organizations/({SLUG})/pipelines/({SLUG})/builds/(\d{{1,13}})/?\Z"
+    rf"^https?://[^/\s]+(?:/v2)?/organizations/({SLUG})/pipelines/({SLUG})/builds/([0-9]{{1,13}})/?\Z"
 )
 _API_PIPELINE = re.compile(rf"^https?://[^/\s]+(?:/v2)?/organizations/({SLUG})/pipelines/({SLUG})/?\Z")
-_WEB_BUILD = re.compile(rf"^https?://[^/\s]+/({SLUG})/({SLUG})/builds/(\d{{1,13}})/?\Z")
+_WEB_BUILD = re.compile(rf"^https?://[^/\s]+/({SLUG})/({SLUG})/builds/([0-9]{{1,13}})/?\Z")
 _EVENT_NAME = re.compile(r"^[a-z_]+(\.[a-z_]+)*\Z")
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -99,11 +99,11 @@ def parse_timestamp(value: str) -> datetime:
             dt = datetime.strptime(v[:-4], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
         else:
             dt = datetime.fromisoformat(v)
-    except ValueError:
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=UTC)
+        return dt.astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: year 1 or 9999 shifted out of range
         raise MalformedEvent(f"unreadable timestamp: {v[:40]!r}") from None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC)
 
 
 def format_timestamp(dt: datetime) -> str:
@@ -176,16 +176,19 @@ def _build_finished(payload: _BuildEvent, event: str) -> BuildFinished:
     if pipeline and pipeline.slug is not None and pipeline.slug != slug:
         raise MalformedEvent("pipeline.slug does not match the build's URL")
     finished_at = format_timestamp(parse_timestamp(build.finished_at)) if build.finished_at else None
-    request = TriageRequest(
-        org=org,
-        pipeline=slug,
-        number=build.number,
-        build_id=build.id,
-        event=event,
-        state=build.state,
-        finished_at=finished_at,
-        branch=build.branch,
-        commit=build.commit,
+    request = _validate(
+        TriageRequest,
+        {
+            "org": org,
+            "pipeline": slug,
+            "number": build.number,
+            "build_id": build.id,
+            "event": event,
+            "state": build.state,
+            "finished_at": finished_at,
+            "branch": build.branch,
+            "commit": build.commit,
+        },
     )
     return BuildFinished(request=request, key=idempotency_key(build.id, event, finished_at))
 

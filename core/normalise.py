@@ -116,7 +116,8 @@ _BK_EXIT_RE = re.compile(
 _AGENT_RE = re.compile(r"^(?:user command error: |🚨 Error: |Error: The (?:command|plugin|hook))")
 # Other CI systems' "the job's command failed" lines: GitHub Actions, GitLab, Travis.
 _OTHER_EXIT_RE = re.compile(
-    r"^(?:##\[error\]Process completed with exit code (\d+)\.?$|ERROR: Job failed: exit (?:code|status) (\d+)$"
+    r"^(?:##\[error\]Process completed with exit code (\d+)\.?$"
+    r"|ERROR: Job failed: exit (?:code|status) (\d+)$"
     r"|The command \".*\" exited with (\d+)\.$)"
 )
 _GHA_GROUP_RE = re.compile(r"^##\[(group|endgroup)\](.*)$")
@@ -130,7 +131,10 @@ def raw_marker(raw: bytes) -> Marker | None:
         if m:
             return Marker("section" if m.group(1) == "start" else "end", m.group(2))
     if b"travis_fold:start:" in raw:
-        return Marker("section", raw.split(b"travis_fold:start:", 1)[1].split(b"\r")[0].decode())
+        name = raw.split(b"travis_fold:start:", 1)[1].split(b"\r")[0]
+        return Marker("section", name.decode("utf-8", "replace"))
+    if b"travis_fold:end:" in raw:
+        return Marker("end")
     return None
 
 

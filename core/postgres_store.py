@@ -18,7 +18,7 @@ from typing import Any
 
 from psycopg import AsyncConnection
 from psycopg.rows import TupleRow
-from psycopg_pool import AsyncConnectionPool
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from core.store import Backoff, Enqueued, Job, JobState, LeaseLost, StoreStats
 from core.stores import (
@@ -102,6 +102,7 @@ class PostgresStore:
         max_attempts: int = 8,
         min_size: int = 1,
         max_size: int = 10,
+        connect_timeout: float = 30.0,
     ) -> None:
         self._dsn = dsn
         self._clock = clock
@@ -109,6 +110,7 @@ class PostgresStore:
         self._max_attempts = max_attempts
         self._min_size = min_size
         self._max_size = max_size
+        self._connect_timeout = connect_timeout
         self._pool: AsyncConnectionPool[Conn] | None = None
         self._opening = asyncio.Lock()
 
@@ -129,7 +131,15 @@ class PostgresStore:
                     open=False,
                     name="destill-store",
                 )
-                await pool.open(wait=True, timeout=30.0)
+                try:
+                    await pool.open(wait=True, timeout=self._connect_timeout)
+                except PoolTimeout as exc:
+                    await pool.close()
+                    # psycopg's own reason is in the chained exception; the DSN may hold a password.
+                    raise ConnectionError(
+                        f"could not connect to the PostgreSQL named by DATABASE_URL within "
+                        f"{self._connect_timeout:g} s"
+                    ) from exc
                 try:
                     async with pool.connection() as conn:
                         await _migrate(conn, self._clock())

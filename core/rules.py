@@ -32,10 +32,15 @@ STRUCTURE_KEYWORDS = (
     "\n~~~ ",
     "\n^^^ +++",
     "##[group]",
+    "##[endgroup]",
     "section_start:",
-    "travis_fold:start",
+    "section_end:",
+    "travis_fold:",
     "the command exited",
     "interrupted by a signal",
+    "process completed with exit code",
+    "job failed: exit",
+    '" exited with ',
 )
 
 _KEYS = {
@@ -146,6 +151,7 @@ class RuleSet:
     prefilter: Scanner = field(init=False)
     _by_keyword: dict[str, list[Rule]] = field(init=False)
     _prefixes: dict[str, tuple[str, ...]] = field(init=False)
+    _order: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
         by_kw: dict[str, list[Rule]] = {}
@@ -158,9 +164,10 @@ class RuleSet:
                     by_kw.setdefault("\x07" + kw[1:], []).append(rule)
                     by_kw.setdefault("z " + kw[1:], []).append(rule)
         self._by_keyword = by_kw
+        self._order = {r.name: i for i, r in enumerate(self.rules)}
         self.prefilter = Scanner([*by_kw, *STRUCTURE_KEYWORDS])
-        # Alternation prefers the longest keyword at a position; remember which shorter keywords
-        # are prefixes of it so they are not lost ("error[" hides "error").
+        # Alternation takes the longest keyword at a position; remember the keywords inside each
+        # one so they are not lost ("fatal error:" hides "error:").
         self._prefixes = {kw: tuple(o for o in by_kw if o != kw and o in kw) for kw in by_kw}
 
     def expand(self, hits: Iterable[str]) -> set[str]:
@@ -190,24 +197,26 @@ class RuleSet:
         """The rule that explains `text` (a normalised line), with its match: the highest
         priority, except that a matching wrapper beats generic rules (priority < 50), so "error:
         could not compile" stays a wrapper rather than a generic error."""
-        tried: set[str] = set()
+        # Rules in a fixed order (priority, then their order in the file), so ties never depend
+        # on set iteration; the first non-wrapper that matches is the best.
+        order = self._order
+        rules: set[Rule] = set()
+        for kw in self.keywords_in(text) if keywords is None else keywords:
+            rules.update(self._by_keyword.get(kw, ()))
         best: tuple[Rule, re.Match[str]] | None = None
         wrapper: tuple[Rule, re.Match[str]] | None = None
-        for kw in self.keywords_in(text) if keywords is None else keywords:
-            for rule in self._by_keyword.get(kw, ()):
-                if rule.name in tried:
-                    continue
-                if not rule.wrapper and best is not None and rule.priority <= best[0].priority:
-                    continue
-                tried.add(rule.name)
-                m = rule.match(text)
-                if m is None:
-                    continue
-                if rule.wrapper:
-                    if wrapper is None or rule.priority > wrapper[0].priority:
-                        wrapper = (rule, m)
-                elif best is None or rule.priority > best[0].priority:
-                    best = (rule, m)
+        for rule in sorted(rules, key=lambda r: (-r.priority, order[r.name])):
+            if (wrapper is not None if rule.wrapper else best is not None):
+                continue
+            m = rule.match(text)
+            if m is None:
+                continue
+            if rule.wrapper:
+                wrapper = (rule, m)
+            else:
+                best = (rule, m)
+                if rule.priority >= 50:
+                    break  # no wrapper can beat a specific rule
         if wrapper is not None and (best is None or best[0].priority < 50):
             return wrapper
         return best
@@ -249,10 +258,11 @@ def _parse_rule(src: str, raw: dict[str, Any]) -> Rule:
     if block is not None and block not in BLOCK_MODES:
         raise RuleError(f"{where}: block must be one of {sorted(BLOCK_MODES)}")
     ints = {}
-    for key in ("priority", "before", "after"):
+    # The analyser keeps 40 lines behind and 160 ahead of a candidate: context must fit in them.
+    for key, top in (("priority", 200), ("before", 30), ("after", 150)):
         v = raw.get(key, 50 if key == "priority" else 0)
-        if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= 200:
-            raise RuleError(f"{where}: {key} must be an integer from 0 to 200")
+        if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= top:
+            raise RuleError(f"{where}: {key} must be an integer from 0 to {top}")
         ints[key] = v
     bools = {}
     for key in ("wrapper", "group", "summary", "adjacent"):

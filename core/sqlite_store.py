@@ -69,10 +69,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 _NEXT_DUE = """
 SELECT id, due, state, lease_owner, attempts, max_attempts FROM (
     SELECT * FROM (SELECT id, run_after AS due, state, lease_owner, attempts, max_attempts
-                   FROM jobs INDEXED BY jobs_queued WHERE state = 'queued' AND run_after <= ? ORDER BY run_after, id LIMIT 1)
+                   FROM jobs INDEXED BY jobs_queued WHERE state = 'queued' AND run_after <= ?
+                   ORDER BY run_after, id LIMIT 1)
     UNION ALL
     SELECT * FROM (SELECT id, lease_until AS due, state, lease_owner, attempts, max_attempts
-                   FROM jobs INDEXED BY jobs_running WHERE state = 'running' AND lease_until <= ? ORDER BY lease_until, id LIMIT 1)
+                   FROM jobs INDEXED BY jobs_running WHERE state = 'running' AND lease_until <= ?
+                   ORDER BY lease_until, id LIMIT 1)
 ) ORDER BY due, id LIMIT 1
 """
 
@@ -118,7 +120,6 @@ class SQLiteStore:
                 conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute(f"PRAGMA synchronous = {self._synchronous}")
-                conn.execute("PRAGMA foreign_keys = ON")
                 _migrate(conn)
             except BaseException:
                 conn.close()
@@ -132,10 +133,11 @@ class SQLiteStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # also when COMMIT itself failed (disk full, I/O error)
+                conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
 
     def _held(self, conn: sqlite3.Connection, job_id: int, owner: str) -> tuple[int, int]:
         """(attempts, max_attempts) of a job `owner` holds; LeaseLost otherwise."""
@@ -315,7 +317,7 @@ class SQLiteStore:
                     (now, now),
                 ).fetchone()
             finally:
-                conn.execute("COMMIT")
+                conn.execute("ROLLBACK")  # read only: nothing to keep
             return StoreStats(by_state=counts, oldest_queued_age=None if due is None else now - float(due))
 
         return await self._run(_stats)
@@ -379,7 +381,8 @@ def _migrate(conn: sqlite3.Connection) -> None:
             for statement in statements:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {n}")
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")

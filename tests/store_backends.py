@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -74,48 +75,38 @@ class Backend:
         self.opened.clear()
 
 
-async def sqlite_backend(tmp_path: Path) -> AsyncIterator[Backend]:
-    path = tmp_path / "jobs.db"
-    backend = Backend("sqlite", f"sqlite:///{path}", str(path))
-    try:
-        yield backend
-    finally:
-        await backend.close_all()
+BACKENDS: list[Any] = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
-async def postgres_backend() -> AsyncIterator[Backend]:
+async def open_backend(kind: str, tmp_path: Path) -> AsyncIterator[Backend]:
+    """A fresh, empty backend of `kind` ("sqlite" or "postgres"); removed afterwards."""
+    if kind == "sqlite":
+        path = tmp_path / "jobs.db"
+        backend = Backend("sqlite", f"sqlite:///{path}", str(path))
+        try:
+            yield backend
+        finally:
+            await backend.close_all()
+        return
+
     dsn = postgres_dsn()
     import psycopg
     from psycopg import sql
     from psycopg.conninfo import make_conninfo
 
     schema = f"destill_test_{uuid.uuid4().hex[:16]}"
-    async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as admin:
-        await admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
-    scoped = make_conninfo(dsn, options=f"-c search_path={schema}")
-    backend = Backend("postgres", _scoped_url(dsn, schema), scoped)
+
+    async def admin(template: str) -> None:
+        async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as conn:
+            await conn.execute(sql.SQL(template).format(sql.Identifier(schema)))
+
+    await admin("CREATE SCHEMA {}")
+    # `url` is the DATABASE_URL form of the same thing (for open_store and migrate).
+    options = quote(f"-c search_path={schema}")
+    url = f"{dsn}{'&' if '?' in dsn else '?'}options={options}"
+    backend = Backend("postgres", url, make_conninfo(dsn, options=f"-c search_path={schema}"))
     try:
         yield backend
     finally:
         await backend.close_all()
-        async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as admin:
-            await admin.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
-
-
-def _scoped_url(dsn: str, schema: str) -> str:
-    """A postgresql:// URL for `dsn` whose sessions use `schema` (for open_store/migrate tests)."""
-    from urllib.parse import quote
-
-    sep = "&" if "?" in dsn else "?"
-    return f"{dsn}{sep}options={quote(f'-c search_path={schema}')}"
-
-
-BACKENDS: list[Any] = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-
-
-async def open_backend(kind: str, tmp_path: Path) -> AsyncIterator[Backend]:
-    gen: Callable[[], AsyncIterator[Backend]] = (
-        (lambda: sqlite_backend(tmp_path)) if kind == "sqlite" else postgres_backend
-    )
-    async for backend in gen():
-        yield backend
+        await admin("DROP SCHEMA {} CASCADE")

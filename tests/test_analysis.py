@@ -143,7 +143,7 @@ def test_passing_job_with_decoys_has_no_cards() -> None:
         (139, Category.CRASH),
         (143, Category.TIMEOUT),
         (124, Category.TIMEOUT),
-        (127, Category.CONFIG),
+        (127, Category.INFRASTRUCTURE),
         (-1, Category.INFRASTRUCTURE),
     ],
 )
@@ -277,3 +277,73 @@ def test_go_verbose_passing_lines_are_skipped_cheaply() -> None:
     cards = a.finish()
     assert a.candidates == 2  # the FAIL line and its "z_test.go:3" detail
     assert cards[0].tests == ["TestZ"]
+
+
+def test_generic_error_then_the_sections_tail() -> None:
+    body = "$ ./deploy\nerror: release channel 'edge' is closed\nrolling back\nstep 4 of 4 skipped"
+    cards = analyse(_bk_log(body), RULES)
+    assert [c.rule for c in cards] == ["generic.error", "fallback.tail"]
+    assert "step 4 of 4 skipped" in [ln.text for ln in cards[1].lines]
+
+
+def test_max_cards_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        Analyser(RULES, max_cards=0)
+
+
+@pytest.mark.slow
+def test_results_do_not_depend_on_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    if not _samples():
+        pytest.skip("shared samples missing")
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import json, sys; from pathlib import Path; from core.analysis import analyse; "
+        "from core.rules import load_rules; r = load_rules(); "
+        f"print(json.dumps([[c.model_dump(mode='json') for c in analyse(p.read_bytes(), r)] "
+        f"for p in sorted(Path({str(SAMPLES)!r}).glob('*/log.txt'))]))"
+    )
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        outs.add(out.stdout)
+    assert len(outs) == 1
+
+
+def test_gitlab_log_sections_and_exit_line() -> None:
+    log = (
+        b"\x1b[0KRunning with gitlab-runner 16.5.0\x1b[0;m\n"
+        b"section_start:1700000000:prepare_script\r\x1b[0K\x1b[0K\x1b[36;1mPreparing environment\x1b[0;m\n"
+        b"error: could not warm cache\n"
+        b"section_end:1700000001:prepare_script\r\x1b[0K\n"
+        b"section_start:1700000002:step_script\r\x1b[0K\x1b[0K\x1b[36;1mExecuting step_script\x1b[0;m\n"
+        b"\x1b[32;1m$ cargo build\x1b[0;m\n"
+        b"error[E0308]: mismatched types\n"
+        b" --> src/main.rs:2:5\n"
+        b"section_end:1700000003:step_script\r\x1b[0K\n"
+        b"\x1b[31;1mERROR: Job failed: exit code 101\n\x1b[0;m\n"
+    )
+    cards = analyse(log, RULES)
+    assert cards[0].rule == "rustc.error" and cards[0].lines[0].number == 7
+    assert all(c.rule != "generic.error" for c in cards)  # setup noise stays out
+
+
+def test_travis_log_folds_and_exit_line() -> None:
+    log = (
+        b"travis_fold:start:install\r\x1b[0K$ npm ci\n"
+        b"added 12 packages\n"
+        b"travis_fold:end:install\r\x1b[0K\n"
+        b"$ ./build.sh\n"
+        b"generating assets\n"
+        b'The command "./build.sh" exited with 3.\n'
+        b"\nDone. Your build exited with 1.\n"
+    )
+    cards = analyse(log, RULES)
+    assert cards[0].rule == "fallback.tail"
+    texts = [ln.text for ln in cards[0].lines]
+    assert "generating assets" in texts and "Done. Your build exited with 1." not in texts
+    assert "added 12 packages" not in texts  # the closed install fold is not the failing step

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +53,13 @@ def payloads(draw: st.DrawFn) -> bytes:
     org = draw(st.from_regex(rf"\A{SLUG}\Z").filter(lambda s: len(s) < 30))
     pipeline = draw(st.sampled_from(["widgets", "web", "a", "x-y_z"]))
     number = draw(st.integers(min_value=1, max_value=10**6) | st.integers())
+    offsets = st.builds(
+        timezone, st.timedeltas(min_value=timedelta(hours=-23), max_value=timedelta(hours=23))
+    )
     finished = draw(
-        st.sampled_from(["2026-11-26T10:03:05.000Z", "2018-07-01 20:14:38 UTC", "soon", ""]) | printable
+        st.sampled_from(["2026-11-26T10:03:05.000Z", "2018-07-01 20:14:38 UTC", "soon", ""])
+        | st.datetimes(timezones=offsets).map(datetime.isoformat)
+        | printable
     )
     p: dict[str, Any] = build_finished(org, pipeline, number if number != 0 else 1, finished_at=finished)
     if kind in ("mutated", "truncated"):

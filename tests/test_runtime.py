@@ -278,3 +278,21 @@ async def test_readyz_is_503_while_draining(tmp_path: Path) -> None:
     check = SQLiteStore(tmp_path / "jobs.db")
     assert await state_of(check, job_id) == JobState.DONE
     await check.close()
+
+
+async def test_app_closes_a_handler_that_holds_resources(tmp_path: Path) -> None:
+    class Handler:
+        def __init__(self) -> None:
+            self.closed = False
+
+        async def __call__(self, job: Job) -> None:
+            return None
+
+        async def aclose(self) -> None:
+            self.closed = True
+
+    handler = Handler()
+    async with running_app(settings_for(tmp_path / "jobs.db"), handler=handler) as app:
+        assert (await app.client.get("/healthz")).status_code == 200
+        assert not handler.closed
+    assert handler.closed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import subprocess
 import sys
@@ -101,3 +102,49 @@ async def test_migrate_records_versions_once_on_postgres(pg: Backend) -> None:
         cur = await conn.execute("SELECT version FROM schema_migrations ORDER BY version")
         versions = [v for (v,) in await cur.fetchall()]
     assert versions == [v for v, _ in MIGRATIONS]
+
+
+@pytest.mark.slow
+async def test_sqlite_enqueue_survives_sigkill_of_the_writer(tmp_path: Path) -> None:
+    """Every enqueue that returned in a process killed with SIGKILL is there after restart."""
+    db = tmp_path / "kill.db"
+    code = (
+        "import asyncio, sys\n"
+        "from core.sqlite_store import SQLiteStore\n"
+        "async def main():\n"
+        f"    store = SQLiteStore({str(db)!r})\n"
+        "    for n in range(100000):\n"
+        "        await store.enqueue(f'k{n}', 'triage', {'n': n})\n"
+        "        print(n, flush=True)\n"
+        "asyncio.run(main())\n"
+    )
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", code, cwd=ROOT, stdout=asyncio.subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    acknowledged = -1
+    while acknowledged < 200:
+        line = await asyncio.wait_for(proc.stdout.readline(), 30)
+        assert line, "the writer exited early"
+        acknowledged = int(line)
+    proc.kill()  # SIGKILL: no cleanup, no close
+    await proc.wait()
+
+    store = SQLiteStore(db)
+    try:
+        for n in range(acknowledged + 1):
+            assert not (await store.enqueue(f"k{n}", "triage", {})).created, (
+                f"k{n} was acknowledged, then lost"
+            )
+    finally:
+        await store.close()
+
+
+async def test_an_unreachable_postgres_fails_setup_with_a_clear_error() -> None:
+    from core.postgres_store import PostgresStore
+
+    store = PostgresStore("postgresql://destill:s3cret@127.0.0.1:1/none", connect_timeout=0.5)
+    with pytest.raises(ConnectionError, match="DATABASE_URL") as info:
+        await store.setup()
+    assert "s3cret" not in str(info.value)
+    await store.close()

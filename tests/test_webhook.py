@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -292,3 +292,40 @@ async def test_logs_never_carry_secrets_or_bodies(tmp_path: Path) -> None:
     assert '"build": "acme/widgets/9"' in out and '"outcome": "accepted"' in out
     for secret in (SECRET, headers["X-Buildkite-Signature"].split("signature=")[1], "git@github.com", "Dev"):
         assert secret not in out
+
+
+@pytest.mark.parametrize(
+    ("declared", "want"),
+    [("²", 202), ("9" * 5000, 413), ("-1", 202), ("abc", 202), (" 12 ", 202), ("70000", 413)],
+)
+async def test_odd_content_length_headers_never_500(edge: RunningApp, declared: str, want: int) -> None:
+    body = payload_bytes(build_finished(number=11))
+    headers = signed_headers(body, timestamp=NOW)
+    scope_headers = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    scope_headers.append((b"content-length", declared.encode("latin-1")))
+    # httpx would correct Content-Length itself: speak ASGI directly.
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": URL,
+        "raw_path": URL.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": scope_headers,
+        "client": ("127.0.0.1", 1),
+        "server": ("destill.test", 80),
+    }
+    messages: list[dict[str, Any]] = []
+    chunks = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive() -> dict[str, Any]:
+        return chunks.pop() if chunks else {"type": "http.disconnect"}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        messages.append(dict(message))
+
+    await edge.app(scope, receive, send)
+    assert messages[0]["status"] == want

@@ -89,6 +89,8 @@ def test_no_url_at_all_is_malformed() -> None:
         ("build.number", True, "build.number"),
         ("build.id", "../../etc", "build.id"),
         ("build.finished_at", "yesterday", "timestamp"),
+        ("build.finished_at", "0001-01-01T00:00:00+14:00", "timestamp"),
+        ("build.finished_at", "9999-12-31T23:59:59-14:00", "timestamp"),
         ("build", None, "build"),
         ("build", [], "build"),
     ],

@@ -12,7 +12,7 @@ from starlette.routing import Route
 from core.store import JobStore
 from webhook import routes
 from webhook.metrics import Metrics
-from webhook.runtime import JobHandler, Runtime
+from webhook.runtime import JobHandler, Runtime, close_handler
 from webhook.settings import Settings
 
 
@@ -29,7 +29,8 @@ def create_app(
     """The web app. It owns `store` for its lifetime: set up at start-up, closed at shutdown.
 
     `handler` runs queued jobs in `workers` background tasks (default DESTILL_WORKERS); with
-    `handler=None` or `workers=0` the app only takes deliveries (workers run elsewhere).
+    `handler=None` or `workers=0` the app only takes deliveries (workers run elsewhere). A
+    handler with an `async aclose()` method is closed at shutdown, after the workers stop.
     """
     metrics = metrics or Metrics()
     n = settings.destill_workers if workers is None else workers
@@ -64,9 +65,12 @@ def create_app(
             yield
         finally:
             edge.draining = True
-            if runtime is not None:
-                await runtime.stop()
-            await store.close()
+            try:
+                if runtime is not None:
+                    await runtime.stop()
+                await close_handler(handler)
+            finally:
+                await store.close()
 
     app = Starlette(
         routes=[

@@ -66,7 +66,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 async def _run_worker(settings: Settings, store: JobStore, handler: JobHandler) -> None:
-    from webhook.runtime import Runtime
+    from webhook.runtime import Runtime, close_handler
 
     await store.setup()
     runtime = Runtime(
@@ -84,8 +84,11 @@ async def _run_worker(settings: Settings, store: JobStore, handler: JobHandler) 
     try:
         await stop.wait()
     finally:
-        await runtime.stop()
-        await store.close()
+        try:
+            await runtime.stop()
+            await close_handler(handler)
+        finally:
+            await store.close()
 
 
 def _worker(args: argparse.Namespace) -> int:

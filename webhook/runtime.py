@@ -29,6 +29,15 @@ from webhook.metrics import Metrics
 
 JobHandler = Callable[[Job], Awaitable[None]]
 
+
+async def close_handler(handler: JobHandler | None) -> None:
+    """Handlers holding resources (an HTTP client) may define `async aclose()`: called once the
+    workers have stopped, by the app's lifespan and by `destill worker`."""
+    close = getattr(handler, "aclose", None)
+    if close is not None:
+        await close()
+
+
 log = logging.getLogger("destill.runtime")
 
 
@@ -80,10 +89,6 @@ class Runtime:
     def draining(self) -> bool:
         return self._stopping
 
-    @property
-    def running(self) -> bool:
-        return bool(self._tasks) and not self._stopping
-
     def notify(self) -> None:
         """New work is queued: wake one idle worker now instead of at its next poll."""
         while self._idle_workers:
@@ -123,6 +128,8 @@ class Runtime:
         log.info("workers stopped")
 
     async def _idle(self) -> None:
+        if self._stopping:
+            return
         waiter = asyncio.get_running_loop().create_future()
         self._idle_workers.append(waiter)
         try:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 WINDOW_SECONDS = 300.0
-_TIMESTAMP = re.compile(r"\d{1,12}")
+_TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _HEX_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 
