@@ -56,8 +56,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _analyze_build(args: argparse.Namespace) -> int:
-    """Hook for the lead: triage a build through the REST API (BUILD_URL [--post])."""
-    raise NotImplementedError("destill analyze BUILD_URL is wired by core/triage.py")
+    """Triage a build through the REST API (BUILD_URL [--post]): see webhook/analyze_build.py."""
+    from webhook.analyze_build import run_build
+
+    return run_build(args)
 
 
 def _pump(src: IO[bytes], analyser: Analyser) -> None:

@@ -33,7 +33,10 @@ HELP: Mapping[str, str] = {
     "PORT": "a TCP port number (1-65535)",
     "HOST": "the address to listen on, e.g. 127.0.0.1 or 0.0.0.0",
     "DESTILL_WORKERS": "how many triages run at once per process, a positive integer",
-    "DESTILL_API_BUDGET": "Buildkite REST requests per minute this process may spend (1-200)",
+    "DESTILL_API_BUDGET": (
+        "Buildkite REST requests per minute this process may spend, a positive integer "
+        "(keep it well under 50 against buildkite.com; higher only for a self-hosted or fake API)"
+    ),
     "DESTILL_RULES_FILE": "the path to a TOML file of extra rules",
     "DESTILL_MAX_LOG_BYTES": "past this many bytes only a log's tail is read, a positive integer",
     "DESTILL_MAX_LINES": "excerpt lines per card, a positive integer",
@@ -50,6 +53,8 @@ REQUIRED: Mapping[str, tuple[str, ...]] = {
     "analyze": (),
     "analyze-build": ("BUILDKITE_API_TOKEN",),
 }
+
+COMMAND_LABELS: Mapping[str, str] = {"analyze-build": "analyze BUILD_URL"}
 
 _DB_URL = re.compile(r"^(sqlite:///.+|postgres(ql)?://.+)$")
 
@@ -73,7 +78,7 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     host: str = Field(default="127.0.0.1", min_length=1)
     destill_workers: int = Field(default=4, ge=1, le=256)
-    destill_api_budget: int = Field(default=40, ge=1, le=200)
+    destill_api_budget: int = Field(default=40, ge=1)
     destill_rules_file: Path | None = None
     destill_max_log_bytes: int = Field(default=64 * MIB, ge=1)
     destill_max_lines: int = Field(default=25, ge=1)
@@ -158,7 +163,8 @@ def load_settings(command: str = "analyze", environ: Mapping[str, str] | None = 
     for name in REQUIRED.get(command, ()):
         value = getattr(settings, name.lower())
         if value is None or (name == "BUILDKITE_WEBHOOK_SECRET" and not settings.webhook_secrets):
-            missing.append(f"{name} is not set: `destill {command}` needs {HELP[name]}")
+            label = COMMAND_LABELS.get(command, command)
+            missing.append(f"{name} is not set: `destill {label}` needs {HELP[name]}")
     if missing:
         raise SettingsError("\n".join(missing))
     return settings
