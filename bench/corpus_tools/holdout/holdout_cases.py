@@ -117,9 +117,9 @@ def case(**kw: object) -> None:
     CASES.append(Case(**kw))  # type: ignore[arg-type]
 
 
-from holdout_py import register as _py  # noqa: E402
-from holdout_native import register as _native  # noqa: E402
 from holdout_misc import register as _misc  # noqa: E402
+from holdout_native import register as _native  # noqa: E402
+from holdout_py import register as _py  # noqa: E402
 
 _py(case)
 _native(case)

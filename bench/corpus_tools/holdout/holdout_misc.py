@@ -1,9 +1,10 @@
 """Node, Ruby, Perl and shell cases."""
+
 from holdout_cases import after, first, has, last, span  # noqa: F401
 
 _NODE_LINK = "ln -s /tmp/corpus_node/node_modules node_modules"
 
-_INVOICE = '''\
+_INVOICE = """\
 function formatInvoice(inv) {
   const lines = inv.items.map(
     (it) => `${it.qty} x ${it.name.padEnd(12)} ${(it.qty * it.price).toFixed(2)}`
@@ -24,9 +25,9 @@ function formatAddress(a) {
 }
 
 module.exports = { formatInvoice, formatAddress };
-'''
+"""
 
-_INVOICE_TEST = '''\
+_INVOICE_TEST = """\
 const { formatInvoice, formatAddress } = require("../src/invoice");
 
 const inv = {
@@ -55,9 +56,9 @@ describe("formatAddress", () => {
       .toMatchSnapshot();
   });
 });
-'''
+"""
 
-_INVOICE_SNAP = '''\
+_INVOICE_SNAP = """\
 // Jest Snapshot v1, https://goo.gl/fbAQLP
 
 exports[`formatAddress renders four lines 1`] = `
@@ -75,9 +76,9 @@ Subtotal: 33.49
 VAT (19%): 6.36
 Total: 39.85 EUR"
 `;
-'''
+"""
 
-_SERVER_MJS = '''\
+_SERVER_MJS = """\
 import { readFile } from "node:fs/promises";
 import Fastify from "fastify";
 
@@ -85,9 +86,9 @@ const config = JSON.parse(await readFile(new URL("../config.json", import.meta.u
 const app = Fastify({ logger: true });
 app.get("/healthz", async () => ({ ok: true }));
 await app.listen({ port: config.port });
-'''
+"""
 
-_PKG_JSON = '''\
+_PKG_JSON = """\
 {
   "name": "status-page",
   "version": "2.3.0",
@@ -100,9 +101,9 @@ _PKG_JSON = '''\
     "format": "prettier --write ."
   }
 }
-'''
+"""
 
-_SYNC_JS = '''\
+_SYNC_JS = """\
 const fs = require("node:fs/promises");
 
 async function fetchManifest(region) {
@@ -128,9 +129,9 @@ async function main() {
 }
 
 main();
-'''
+"""
 
-_CART = '''\
+_CART = """\
 class Cart
   Item = Struct.new(:sku, :price_cents, :qty)
 
@@ -155,9 +156,9 @@ class Cart
 end
 
 Coupon = Struct.new(:code, :percent)
-'''
+"""
 
-_CART_SPEC = '''\
+_CART_SPEC = """\
 require_relative "../lib/cart"
 
 RSpec.describe Cart do
@@ -201,9 +202,9 @@ RSpec.describe Cart do
     end
   end
 end
-'''
+"""
 
-_REPORT_RB = '''\
+_REPORT_RB = """\
 require "json"
 
 def load_accounts(path)
@@ -220,17 +221,17 @@ end
 accounts = load_accounts(ARGV.fetch(0))
 puts "summarizing #{accounts.size} accounts"
 summarize(accounts).each { |line| puts line }
-'''
+"""
 
-_ACCOUNTS = '''[
+_ACCOUNTS = """[
   {"id": "acc_1", "plan": "pro", "owner": {"email": "Ana@Example.com"}},
   {"id": "acc_2", "plan": "free", "owner": {"email": "bo@example.com"}},
   {"id": "acc_3", "plan": "team", "owner": null},
   {"id": "acc_4", "plan": "pro", "owner": {"email": "cy@example.com"}}
 ]
-'''
+"""
 
-_SYNC_PL = '''\
+_SYNC_PL = """\
 #!/usr/bin/perl
 use strict;
 use warnings;
@@ -242,9 +243,9 @@ open my $fh, "<", $path or die "cannot open $path: $!\\n";
 local $/;
 my $data = decode_json(<$fh>);
 printf "%s: %d entries\\n", basename($path), scalar @{ $data->{entries} };
-'''
+"""
 
-_RENDER_SH = '''\
+_RENDER_SH = """\
 #!/usr/bin/env bash
 set -euo pipefail
 
@@ -262,9 +263,9 @@ metadata:
 YAML
 done
 echo "done"
-'''
+"""
 
-_MIGRATE_SH = '''\
+_MIGRATE_SH = """\
 #!/usr/bin/env bash
 set -uo pipefail
 
@@ -280,7 +281,7 @@ for f in migrations/*.sql; do
   echo ok
 done
 echo "all migrations applied"
-'''
+"""
 
 _MIGRATIONS = {
     "migrations/0001_users.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);\n",
@@ -291,7 +292,7 @@ _MIGRATIONS = {
     "migrations/0005_audit.sql": "CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT);\n",
 }
 
-_LICENSE_SH = '''\
+_LICENSE_SH = """\
 #!/usr/bin/env bash
 set -eo pipefail
 
@@ -307,9 +308,9 @@ find gen -name '*.go' | sort | while read -r f; do
   head -n 2 "$f" | grep -q 'SPDX-License-Identifier'
 done
 echo "license headers ok"
-'''
+"""
 
-_TESTSH = '''\
+_TESTSH = """\
 #!/usr/bin/env bash
 set -uo pipefail
 
@@ -328,9 +329,9 @@ for d in range(12):
         open(f'build/cache/shard{d:02d}/chunk{i:03d}.bin', 'w').write('x')
 "
 pytest -q -p no:cacheprovider tests/
-'''
+"""
 
-_RATES = '''\
+_RATES = """\
 def convert(amount, rate):
     return round(amount * rate, 2)
 
@@ -338,9 +339,9 @@ def convert(amount, rate):
 def parse_rate(text):
     base, quote, value = text.split(":")
     return base, quote, float(value)
-'''
+"""
 
-_RATES_TESTS = '''\
+_RATES_TESTS = """\
 import pytest
 
 from rates import convert, parse_rate
@@ -357,7 +358,7 @@ def test_parse_rate():
 
 def test_parse_rate_with_spaces():
     assert parse_rate("EUR: USD: 1.0842") == ("EUR", "USD", 1.0842)
-'''
+"""
 
 
 def register(case):
@@ -397,8 +398,11 @@ def register(case):
         repo="status-api",
         tty=False,
         command="node src/server.mjs",
-        files={"src/server.mjs": _SERVER_MJS, "config.json": '{"port": 8080}\n',
-               "package.json": '{"name": "status-api", "type": "module", "dependencies": {"fastify": "^4.28.0"}}\n'},
+        files={
+            "src/server.mjs": _SERVER_MJS,
+            "config.json": '{"port": 8080}\n',
+            "package.json": '{"name": "status-api", "type": "module", "dependencies": {"fastify": "^4.28.0"}}\n',
+        },
         keys=["ERR_MODULE_NOT_FOUND", "Cannot find package 'fastify'"],
         cause=[has("Cannot find package 'fastify'"), has("code: 'ERR_MODULE_NOT_FOUND'")],
         exit_status=1,
@@ -551,8 +555,12 @@ def register(case):
         repo="fx",
         tty=False,
         command="./ci/test.sh",
-        files={"ci/test.sh": _TESTSH, "rates.py": _RATES, "tests/test_rates.py": _RATES_TESTS,
-               "tests/conftest.py": "import os, sys\nsys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))\n"},
+        files={
+            "ci/test.sh": _TESTSH,
+            "rates.py": _RATES,
+            "tests/test_rates.py": _RATES_TESTS,
+            "tests/conftest.py": "import os, sys\nsys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))\n",
+        },
         keys=["test_parse_rate_with_spaces", "At index 1 diff: ' USD' != 'USD'"],
         cause=[
             has(r"^_+ test_parse_rate_with_spaces _+$", rx=True),

@@ -1,11 +1,12 @@
 """Go, Rust, C, C++ and Java cases."""
+
 from holdout_cases import after, first, has, last, span  # noqa: F401
 
 _CARGO = '[package]\nname = "{name}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n'
 
 # ------------------------------------------------------------------ Go
 
-_GO_COUNTER = '''\
+_GO_COUNTER = """\
 package metrics
 
 import "sync"
@@ -30,9 +31,9 @@ func (c *Counter) Total() int {
 	defer c.mu.Unlock()
 	return c.total
 }
-'''
+"""
 
-_GO_COUNTER_TEST = '''\
+_GO_COUNTER_TEST = """\
 package metrics
 
 import (
@@ -64,9 +65,9 @@ func TestIncConcurrent(t *testing.T) {
 	wg.Wait()
 	_ = c.Total()
 }
-'''
+"""
 
-_GO_ELECTION = '''\
+_GO_ELECTION = """\
 package raft
 
 import "time"
@@ -89,9 +90,9 @@ func (n *Node) Announce(id int) {
 		}
 	}()
 }
-'''
+"""
 
-_GO_ELECTION_TEST = '''\
+_GO_ELECTION_TEST = """\
 package raft
 
 import "testing"
@@ -111,9 +112,9 @@ func TestAnnounceSelf(t *testing.T) {
 		t.Fatalf("leader = %d, want 1", got)
 	}
 }
-'''
+"""
 
-_GO_MAIN_RETRY = '''\
+_GO_MAIN_RETRY = """\
 package main
 
 import (
@@ -130,11 +131,11 @@ func main() {
 	}, backoff.Exponential(5))
 	fmt.Println("healthy:", err == nil)
 }
-'''
+"""
 
 # ------------------------------------------------------------------ Rust
 
-_RS_LIFETIME = '''\
+_RS_LIFETIME = """\
 pub struct Registry<'a> {
     names: Vec<&'a str>,
 }
@@ -161,9 +162,9 @@ pub fn load(lines: &[&str]) -> usize {
     }
     reg.len()
 }
-'''
+"""
 
-_RS_DISPLAY = '''\
+_RS_DISPLAY = """\
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -192,9 +193,9 @@ fn main() {
     pool.add(e.clone());
     println!("added {}", e);
 }
-'''
+"""
 
-_RS_TESTS = '''\
+_RS_TESTS = """\
 pub fn checked_slot(index: usize, len: usize) -> usize {
     if len == 0 {
         panic!("empty ring");
@@ -241,11 +242,11 @@ mod tests {
         assert_eq!(total_bytes(&[200, 100]), 300u16 as u8);
     }
 }
-'''
+"""
 
 # ------------------------------------------------------------------ C
 
-_WERROR_C = '''\
+_WERROR_C = """\
 #include <stdio.h>
 #include <string.h>
 
@@ -274,9 +275,9 @@ int main(int argc, char **argv) {
     printf("%d\\n", classify(argc > 1 ? argv[1] : "x", MID));
     return 0;
 }
-'''
+"""
 
-_HEADER_MAIN = '''\
+_HEADER_MAIN = """\
 #include <stdio.h>
 #include "ringbuf.h"
 
@@ -287,9 +288,9 @@ int main(void) {
     printf("%zu\\n", ring_len(&r));
     return 0;
 }
-'''
+"""
 
-_RING_H = '''\
+_RING_H = """\
 #ifndef RING_BUF_H
 #define RING_BUF_H
 #include <stddef.h>
@@ -298,9 +299,9 @@ void ring_init(struct ring *r);
 int ring_push(struct ring *r, int v);
 size_t ring_len(const struct ring *r);
 #endif
-'''
+"""
 
-_RING_C = '''\
+_RING_C = """\
 #include "ring_buf.h"
 void ring_init(struct ring *r) { r->head = 0; r->len = 0; }
 int ring_push(struct ring *r, int v) {
@@ -309,9 +310,9 @@ int ring_push(struct ring *r, int v) {
     return 0;
 }
 size_t ring_len(const struct ring *r) { return r->len; }
-'''
+"""
 
-_HEADER_MAKEFILE = '''\
+_HEADER_MAKEFILE = """\
 CC ?= cc
 CFLAGS ?= -O2 -Wall
 OBJS = src/ring.o src/main.o
@@ -321,9 +322,9 @@ ringtool: $(OBJS)
 
 src/%.o: src/%.c
 \t$(CC) $(CFLAGS) -Iinclude -c $< -o $@
-'''
+"""
 
-_ASAN_C = '''\
+_ASAN_C = """\
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -346,9 +347,9 @@ int main(void) {
     }
     return 0;
 }
-'''
+"""
 
-_ASSERT_C = '''\
+_ASSERT_C = """\
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
@@ -372,9 +373,9 @@ int main(void) {
     printf("test_pop: ok\\n");
     return 0;
 }
-'''
+"""
 
-_VALGRIND_C = '''\
+_VALGRIND_C = """\
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -394,9 +395,9 @@ int main(void) {
     free(rs);
     return 0;
 }
-'''
+"""
 
-_VTABLE_H = '''\
+_VTABLE_H = """\
 #pragma once
 #include <string>
 
@@ -416,9 +417,9 @@ public:
 private:
     int count_ = 0;
 };
-'''
+"""
 
-_VTABLE_CPP = '''\
+_VTABLE_CPP = """\
 #include "sink.h"
 #include <iostream>
 
@@ -426,9 +427,9 @@ JsonSink::JsonSink() {}
 // ~JsonSink() moved to sink_close.cpp, which is not in the Makefile
 void JsonSink::write(const std::string &line) { std::cout << "{\\"line\\": \\"" << line << "\\"}\\n"; ++count_; }
 void JsonSink::flush() { std::cout.flush(); }
-'''
+"""
 
-_VTABLE_MAIN = '''\
+_VTABLE_MAIN = """\
 #include "sink.h"
 
 int main() {
@@ -436,9 +437,9 @@ int main() {
     s.write("hello");
     return 0;
 }
-'''
+"""
 
-_VTABLE_MAKEFILE = '''\
+_VTABLE_MAKEFILE = """\
 CXX ?= g++
 CXXFLAGS ?= -std=c++17 -O1 -Wall
 
@@ -447,7 +448,7 @@ logship: main.o sink.o
 
 %.o: %.cpp sink.h
 \t$(CXX) $(CXXFLAGS) -c $< -o $@
-'''
+"""
 
 _WARN_FILES = {
     f"src/{name}.c": f'''\
@@ -471,7 +472,7 @@ int {name}_init(struct config *cfg, int argc, char **argv) {{
     for name in ["queue", "worker", "scheduler", "http", "store"]
 }
 _WARN_FILES["src/config.h"] = "struct config { int workers; int retries; const char *name; };\n"
-_WARN_FILES["src/limits.c"] = '''\
+_WARN_FILES["src/limits.c"] = """\
 #include "config.h"
 
 int limits_apply(struct config *cfg, int flags) {
@@ -480,8 +481,8 @@ int limits_apply(struct config *cfg, int flags) {
         cfg->retries = 5;
     return cfg->timeout_ms / 1000;
 }
-'''
-_WARN_FILES["Makefile"] = '''\
+"""
+_WARN_FILES["Makefile"] = """\
 CC = gcc
 CFLAGS = -O2 -Wall -Wextra
 OBJS = src/queue.o src/worker.o src/scheduler.o src/http.o src/store.o src/limits.o
@@ -491,11 +492,11 @@ daemon.a: $(OBJS)
 
 src/%.o: src/%.c src/config.h
 \t$(CC) $(CFLAGS) -c $< -o $@
-'''
+"""
 
 # ------------------------------------------------------------------ Java
 
-_JAVA_OOM = '''\
+_JAVA_OOM = """\
 import java.util.ArrayList;
 import java.util.List;
 
@@ -515,9 +516,9 @@ public class Aggregate {
         System.out.println("done");
     }
 }
-'''
+"""
 
-_JAVA_SO = '''\
+_JAVA_SO = """\
 package com.acme.graph;
 
 import java.util.HashMap;
@@ -548,7 +549,7 @@ public class Resolver {
         System.out.println("depth = " + new Resolver().depth("app"));
     }
 }
-'''
+"""
 
 
 def register(case):
@@ -560,8 +561,11 @@ def register(case):
         repo="metrics",
         tty=False,
         command="go test -race -count=1 ./...",
-        files={"go.mod": "module example.com/metrics\n\ngo 1.19\n", "counter.go": _GO_COUNTER,
-               "counter_test.go": _GO_COUNTER_TEST},
+        files={
+            "go.mod": "module example.com/metrics\n\ngo 1.19\n",
+            "counter.go": _GO_COUNTER,
+            "counter_test.go": _GO_COUNTER_TEST,
+        },
         keys=["WARNING: DATA RACE", "TestIncConcurrent", "counter.go:17"],
         cause=[
             span("WARNING: DATA RACE", "counter_test.go:25"),
@@ -580,8 +584,11 @@ def register(case):
         repo="raft",
         tty=False,
         command="go test -v -timeout 3s ./...",
-        files={"go.mod": "module example.com/raft\n\ngo 1.19\n", "node.go": _GO_ELECTION,
-               "node_test.go": _GO_ELECTION_TEST},
+        files={
+            "go.mod": "module example.com/raft\n\ngo 1.19\n",
+            "node.go": _GO_ELECTION,
+            "node_test.go": _GO_ELECTION_TEST,
+        },
         keys=["panic: test timed out after 3s", "TestAnnounceSelf"],
         cause=[
             has("=== RUN   TestAnnounceSelf"),
@@ -651,8 +658,12 @@ def register(case):
         tty=False,
         command="cargo test",
         files={"Cargo.toml": _CARGO.format(name="ringidx"), "src/lib.rs": _RS_TESTS},
-        keys=["slot_out_of_range_panics", "note: test did not panic as expected", "totals_large",
-              "attempt to add with overflow"],
+        keys=[
+            "slot_out_of_range_panics",
+            "note: test did not panic as expected",
+            "totals_large",
+            "attempt to add with overflow",
+        ],
         cause=[
             has(r"^test tests::\S+ .*FAILED$", rx=True),
             has("---- tests::slot_out_of_range_panics stdout ----"),
@@ -691,8 +702,12 @@ def register(case):
         repo="ringtool",
         tty=False,
         command="make",
-        files={"Makefile": _HEADER_MAKEFILE, "src/main.c": _HEADER_MAIN, "src/ring.c": _RING_C,
-               "include/ring_buf.h": _RING_H},
+        files={
+            "Makefile": _HEADER_MAKEFILE,
+            "src/main.c": _HEADER_MAIN,
+            "src/ring.c": _RING_C,
+            "include/ring_buf.h": _RING_H,
+        },
         keys=["ringbuf.h: No such file or directory", "src/main.c"],
         cause=[
             has("fatal error: ringbuf.h: No such file or directory"),
@@ -708,9 +723,11 @@ def register(case):
         repo="static-srv",
         tty=False,
         command="./ci/asan.sh",
-        files={"pathjoin.c": _ASAN_C, "ci/asan.sh":
-               "#!/bin/bash\nset -euo pipefail\ngcc -g -O0 -fsanitize=address -fno-omit-frame-pointer "
-               "-o pathjoin pathjoin.c\n./pathjoin\n"},
+        files={
+            "pathjoin.c": _ASAN_C,
+            "ci/asan.sh": "#!/bin/bash\nset -euo pipefail\ngcc -g -O0 -fsanitize=address -fno-omit-frame-pointer "
+            "-o pathjoin pathjoin.c\n./pathjoin\n",
+        },
         keys=["AddressSanitizer: heap-buffer-overflow", "join_path", "pathjoin.c:10"],
         cause=[
             has("ERROR: AddressSanitizer: heap-buffer-overflow"),
@@ -731,9 +748,11 @@ def register(case):
         repo="stackds",
         tty=False,
         command="./ci/unit.sh",
-        files={"stack_test.c": _ASSERT_C, "ci/unit.sh":
-               "#!/bin/bash\nset -e\ngcc -g -O0 -o stack_test stack_test.c\n./stack_test\n"},
-        keys=["Assertion `v == 3 && \"pop must return the last pushed value\"' failed", "Aborted"],
+        files={
+            "stack_test.c": _ASSERT_C,
+            "ci/unit.sh": "#!/bin/bash\nset -e\ngcc -g -O0 -o stack_test stack_test.c\n./stack_test\n",
+        },
+        keys=['Assertion `v == 3 && "pop must return the last pushed value"\' failed', "Aborted"],
         cause=[has("Assertion `"), has("Aborted"), has("test_pop: popped")],
         exit_status=134,
     )
@@ -745,8 +764,10 @@ def register(case):
         repo="scores",
         tty=False,
         command="./ci/memcheck.sh",
-        files={"best.c": _VALGRIND_C, "ci/memcheck.sh":
-               "#!/bin/bash\nset -e\ngcc -g -O0 -o best best.c\nvalgrind --error-exitcode=3 --leak-check=no ./best\n"},
+        files={
+            "best.c": _VALGRIND_C,
+            "ci/memcheck.sh": "#!/bin/bash\nset -e\ngcc -g -O0 -o best best.c\nvalgrind --error-exitcode=3 --leak-check=no ./best\n",
+        },
         keys=["Invalid read of size 4", "best.c:9"],
         cause=[
             has("Invalid read of size 4"),
@@ -766,7 +787,12 @@ def register(case):
         repo="logship",
         tty=False,
         command="make",
-        files={"sink.h": _VTABLE_H, "sink.cpp": _VTABLE_CPP, "main.cpp": _VTABLE_MAIN, "Makefile": _VTABLE_MAKEFILE},
+        files={
+            "sink.h": _VTABLE_H,
+            "sink.cpp": _VTABLE_CPP,
+            "main.cpp": _VTABLE_MAIN,
+            "Makefile": _VTABLE_MAKEFILE,
+        },
         keys=["undefined reference to `vtable for JsonSink'"],
         cause=[
             has("undefined reference to"),

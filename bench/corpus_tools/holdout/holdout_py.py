@@ -1,7 +1,8 @@
 """Python cases."""
+
 from holdout_cases import after, first, has, last, span  # noqa: F401
 
-_PRICING = '''\
+_PRICING = """\
 from decimal import Decimal, ROUND_HALF_UP
 
 RATES = {"DE": Decimal("0.19"), "FR": Decimal("0.20"), "IE": Decimal("0.23"), "HU": Decimal("0.27")}
@@ -16,9 +17,9 @@ def gross(net: str, country: str) -> Decimal:
 def split_evenly(total: str, parts: int) -> list:
     share = (Decimal(total) / parts).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return [share] * parts
-'''
+"""
 
-_PRICING_TESTS = '''\
+_PRICING_TESTS = """\
 import sys
 from decimal import Decimal
 
@@ -62,7 +63,7 @@ def test_rates_feed_error_handling():
 @pytest.mark.skipif(sys.platform.startswith("linux"), reason="windows-only locale test")
 def test_locale_comma_decimal():
     assert gross("1,00", "DE") == Decimal("1.19")
-'''
+"""
 
 _UNITS = '''\
 """Unit conversions used by the weather exporter."""
@@ -107,7 +108,7 @@ def beaufort(kmh):
     return 12
 '''
 
-_SETTINGS = '''\
+_SETTINGS = """\
 import json
 import os
 import sys
@@ -142,9 +143,9 @@ def main(path):
 if __name__ == "__main__":
     print("loading settings from", sys.argv[1])
     main(sys.argv[1])
-'''
+"""
 
-_TREE = '''\
+_TREE = """\
 import json
 import sys
 
@@ -169,9 +170,9 @@ if __name__ == "__main__":
     tree = link(nodes)
     for depth, name in flatten(tree["root"]):
         print("  " * depth + name)
-'''
+"""
 
-_CATEGORIES = '''[
+_CATEGORIES = """[
   {"name": "root", "children_names": ["books", "music"]},
   {"name": "books", "children_names": ["fiction", "science"]},
   {"name": "fiction", "children_names": []},
@@ -179,7 +180,7 @@ _CATEGORIES = '''[
   {"name": "physics", "children_names": ["science"]},
   {"name": "music", "children_names": []}
 ]
-'''
+"""
 
 _CODEC = '''\
 def encode(s: str) -> str:
@@ -200,7 +201,7 @@ def decode(s: str) -> str:
     return "".join(out)
 '''
 
-_CODEC_TESTS = '''\
+_CODEC_TESTS = """\
 from hypothesis import given, settings, strategies as st
 
 from codec import decode, encode
@@ -224,9 +225,9 @@ def test_roundtrip(s):
 @given(st.text(alphabet="abc", max_size=8))
 def test_plain_text_unchanged(s):
     assert encode(s) == s
-'''
+"""
 
-_POLLER = '''\
+_POLLER = """\
 import asyncio
 import unittest
 
@@ -268,9 +269,9 @@ class DrainTest(unittest.IsolatedAsyncioTestCase):
 
 if __name__ == "__main__":
     unittest.main()
-'''
+"""
 
-_FASTCRC_SETUP = '''\
+_FASTCRC_SETUP = """\
 from setuptools import Extension, setup
 
 setup(
@@ -279,9 +280,9 @@ setup(
     packages=["fastcrc"],
     ext_modules=[Extension("fastcrc._accel", ["src/accel.c"], include_dirs=["src"])],
 )
-'''
+"""
 
-_FASTCRC_C = '''\
+_FASTCRC_C = """\
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include "crc_tables.h"
@@ -297,9 +298,9 @@ static PyObject *crc32c(PyObject *self, PyObject *args) {
 static PyMethodDef methods[] = {{"crc32c", crc32c, METH_VARARGS, NULL}, {NULL, NULL, 0, NULL}};
 static struct PyModuleDef mod = {PyModuleDef_HEAD_INIT, "_accel", NULL, -1, methods};
 PyMODINIT_FUNC PyInit__accel(void) { return PyModule_Create(&mod); }
-'''
+"""
 
-_ETL = '''\
+_ETL = """\
 import csv
 import sys
 
@@ -323,7 +324,7 @@ def main(path):
 
 if __name__ == "__main__":
     main(sys.argv[1])
-'''
+"""
 
 
 def _stock_csv() -> str:
@@ -334,7 +335,7 @@ def _stock_csv() -> str:
     return "\n".join(lines) + "\n"
 
 
-_INVENTORY = '''\
+_INVENTORY = """\
 import logging
 
 log = logging.getLogger("inventory")
@@ -372,9 +373,9 @@ class Store:
 
     def purge(self):
         self.backend.clear()
-'''
+"""
 
-_INVENTORY_TESTS = '''\
+_INVENTORY_TESTS = """\
 import logging
 
 import pytest
@@ -420,7 +421,7 @@ def test_release():
     b = Flaky(0)
     Store(b).release("A", 2)
     assert b.stock["A"] == 7
-'''
+"""
 
 
 def register(case):
@@ -477,8 +478,11 @@ def register(case):
             "app/settings.py": _SETTINGS,
             "config/staging.json": '{"database": {"url": "postgres://db.staging.internal/pay", "pool": 8}}\n',
         },
-        keys=["ConfigError: no database configured for config/staging.json", "KeyError: 'DATABASE_URL'",
-              "KeyError: 'database_url'"],
+        keys=[
+            "ConfigError: no database configured for config/staging.json",
+            "KeyError: 'DATABASE_URL'",
+            "KeyError: 'database_url'",
+        ],
         cause=[span("Traceback (most recent call last):", "ConfigError: no database configured")],
         exit_status=1,
     )
@@ -508,8 +512,11 @@ def register(case):
         label=":pytest: Property tests",
         repo="lineproto",
         command="pytest --color=yes -p no:cacheprovider tests/",
-        files={"codec.py": _CODEC, "tests/test_codec.py": _CODEC_TESTS, "tests/conftest.py":
-               "import sys, os\nsys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))\n"},
+        files={
+            "codec.py": _CODEC,
+            "tests/test_codec.py": _CODEC_TESTS,
+            "tests/conftest.py": "import sys, os\nsys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))\n",
+        },
         keys=["test_roundtrip", "Failing test case: test_roundtrip("],
         cause=[
             has(r"^_+ test_roundtrip _+$", rx=True),
@@ -594,6 +601,10 @@ def register(case):
         command="coverage run -m pytest -s -v -p no:cacheprovider && coverage report --fail-under=90",
         files={"inventory.py": _INVENTORY, "test_inventory.py": _INVENTORY_TESTS},
         keys=["Coverage failure: total of", "fail-under=90"],
-        cause=[has("Coverage failure: total of"), has(r"^TOTAL\s", rx=True), has(r"^inventory\.py\s", rx=True)],
+        cause=[
+            has("Coverage failure: total of"),
+            has(r"^TOTAL\s", rx=True),
+            has(r"^inventory\.py\s", rx=True),
+        ],
         exit_status=2,
     )

@@ -53,8 +53,14 @@ BASE_ENV = {
     "GOCACHE": "/tmp/holdout_gocache",
     "CARGO_TERM_PROGRESS_WHEN": "never",
 }
-for k in ("SSL_CERT_FILE", "SSL_CERT_DIR", "PIP_CERT", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE",
-          "NODE_EXTRA_CA_CERTS"):
+for k in (
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "PIP_CERT",
+    "REQUESTS_CA_BUNDLE",
+    "CURL_CA_BUNDLE",
+    "NODE_EXTRA_CA_CERTS",
+):
     if k in os.environ:
         BASE_ENV[k] = os.environ[k]
 
@@ -72,16 +78,30 @@ def run_case(case: Case) -> tuple[bytes, int]:
             p.chmod(0o755)
     env = {**BASE_ENV, **case.env}
     if case.setup:
-        subprocess.run(["bash", "-c", case.setup], cwd=checkout, env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=900)
+        subprocess.run(
+            ["bash", "-c", case.setup],
+            cwd=checkout,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=900,
+        )
     run = case.run or case.command
     if case.tty:
         inner = f"stty cols 120 rows 40 2>/dev/null; {run}"
         argv = ["script", "-qefc", f"bash -c {shlex.quote(inner)}", "/dev/null"]
     else:
         argv = ["bash", "-c", run]
-    proc = subprocess.run(argv, cwd=checkout, env=env, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
+    proc = subprocess.run(
+        argv,
+        cwd=checkout,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        timeout=900,
+    )
     output = proc.stdout
     if case.tty:
         output = output.replace(b"\r\n", b"\n")
@@ -93,11 +113,20 @@ def wrap_output(case: Case, output: bytes, status: int):
     rng = random.Random(int(hashlib.sha256(("holdout:" + case.name).encode()).hexdigest()[:8], 16))
     checkout = CHECKOUTS[case.ci].format(repo=case.repo)
     if case.ci == "buildkite":
-        return wrap.buildkite(output, command=case.command, label=case.label, exit_status=status, rng=rng,
-                              checkout=checkout, decoys=case.decoys, post_hook=case.post_hook)
+        return wrap.buildkite(
+            output,
+            command=case.command,
+            label=case.label,
+            exit_status=status,
+            rng=rng,
+            checkout=checkout,
+            decoys=case.decoys,
+            post_hook=case.post_hook,
+        )
     if case.ci == "github":
-        return wrap.github(output, command=case.command, exit_status=status, rng=rng, checkout=checkout,
-                           env=case.gh_env)
+        return wrap.github(
+            output, command=case.command, exit_status=status, rng=rng, checkout=checkout, env=case.gh_env
+        )
     if case.ci == "gitlab":
         return wrap.gitlab(output, command=case.command, exit_status=status, rng=rng, checkout=checkout)
     if case.ci == "travis":
@@ -146,8 +175,14 @@ def build(case: Case, dump: bool = False) -> None:
     out = ROOT / case.name
     out.mkdir(parents=True, exist_ok=True)
     (out / "log.txt").write_bytes(w.raw)
-    expect = {"category": case.category, "keys": case.keys, "exit_status": status, "cause_lines": cause,
-              "tool": case.tool, "ci": case.ci}
+    expect = {
+        "category": case.category,
+        "keys": case.keys,
+        "exit_status": status,
+        "cause_lines": cause,
+        "tool": case.tool,
+        "ci": case.ci,
+    }
     (out / "expect.json").write_text(json.dumps(expect, indent=1, ensure_ascii=False) + "\n")
     n = w.raw.count(b"\n")
     print(f"== {case.name}: {n} lines, exit {status}, output lines {w.first}-{w.last}, cause {cause}")

@@ -1,8 +1,13 @@
 """Check /tmp/holdout: every cause line exists, is not blank/separator, lies between the CI framing."""
-import json, re, sys
+
+import json
+import re
+import sys
 from pathlib import Path
+
 sys.path.insert(0, "/tmp/holdout_tools")
 import make_holdout as mh
+
 SEP = re.compile(r"^[\s=\-_~*#.+|^]*$")
 WRAP = ("🚨", "##[error]", "ERROR: Job failed", "exited with", "user command error", "^^^ +++")
 bad = 0
@@ -19,11 +24,25 @@ for d in sorted(Path("/tmp/holdout").iterdir()):
     for n in e["cause_lines"]:
         t = plain[n - 1]
         if SEP.match(t) or any(w in t for w in WRAP):
-            print(d.name, n, repr(t)); bad += 1
+            print(d.name, n, repr(t))
+            bad += 1
     text = "\n".join(plain)
     for k in e["keys"]:
         if k not in text:
-            print(d.name, "missing key", k); bad += 1
-    assert e["category"] in {"test","compile","lint","dependency","runtime","infrastructure","timeout","resource","crash","config","unknown"}
+            print(d.name, "missing key", k)
+            bad += 1
+    assert e["category"] in {
+        "test",
+        "compile",
+        "lint",
+        "dependency",
+        "runtime",
+        "infrastructure",
+        "timeout",
+        "resource",
+        "crash",
+        "config",
+        "unknown",
+    }
     cats.setdefault(e["ci"], []).append(d.name)
 print({k: len(v) for k, v in cats.items()}, "bad", bad)
