@@ -53,7 +53,7 @@ def _serve(args: argparse.Namespace) -> int:
     logs.configure()
     store = _open_store(settings)
     handler = load_factory(args.handler_factory)(settings, store)
-    app = create_app(settings, store=store, handler=handler)
+    app = create_app(settings, store=store, handler=handler, workers=args.workers)
     uvicorn.run(
         app,
         host=args.host or settings.host,
@@ -139,6 +139,12 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="the web app with its in-process workers")
     s.add_argument("--host", help="address to listen on (default: $HOST or 127.0.0.1)")
     s.add_argument("--port", type=int, help="port to listen on (default: $PORT or 8000)")
+    s.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="in-process workers (default: $DESTILL_WORKERS); 0: web only, beside `destill worker`",
+    )
     s.add_argument("--handler-factory", default=DEFAULT_HANDLER_FACTORY, help=factory_help)
     s.set_defaults(func=_serve)
 
