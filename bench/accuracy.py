@@ -1,6 +1,7 @@
 """How well the analyser finds what a person would point at, over labelled logs.
 
 Usage: python -m bench.accuracy [DIR ...] [--verbose]
+(several DIRs: totals per DIR, then a combined total)
 Default dirs: ../shared/data/logs and bench/corpus. Each sample is DIR/<name>/{log.txt,expect.json}:
 `keys` (strings a good triage shows), `category`, `exit_status`, optional `cause_lines` (1-based
 raw line numbers a human labelled as the cause).
@@ -77,6 +78,32 @@ def evaluate(sample: Path, rules: object) -> Result:
     return r
 
 
+def _totals(label: str, results: list[Result]) -> None:
+    n = len(results)
+    labelled = [r for r in results if r.any_cause is not None]
+    shown = sum(r.shown for r in labelled)
+    hit = sum(r.hit for r in labelled)
+    cause = sum(r.cause for r in labelled)
+    print()
+    print(f"== {label}")
+    print(f"logs: {n}")
+    print(f"all keys in cards:    {sum(r.keys_all for r in results)}/{n}")
+    print(f"all keys in top card: {sum(r.keys_top for r in results)}/{n}")
+    print(f"top category right:   {sum(r.category_ok for r in results)}/{n}")
+    if labelled:
+        m = len(labelled)
+        print(f"labelled logs: {m}")
+        print(f"shown lines include any cause line: {sum(bool(r.any_cause) for r in labelled)}/{m}")
+        print(f"shown lines include all cause lines: {sum(bool(r.all_cause) for r in labelled)}/{m}")
+        print(
+            f"line precision (micro): {hit / shown if shown else 0:.3f}   "
+            f"recall (micro): {hit / cause if cause else 0:.3f}"
+        )
+        mp = sum(r.hit / r.shown for r in labelled if r.shown) / m
+        mr = sum(r.hit / r.cause for r in labelled if r.cause) / m
+        print(f"line precision (macro): {mp:.3f}   recall (macro): {mr:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="*", type=Path)
@@ -114,31 +141,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    #{c.rank} {c.rule}: {c.title}")
                 for ln in c.lines:
                     print(f"        {ln.number:5} {ln.text[:120]}")
-    n = len(results)
-    if not n:
+    if not results:
         print("no samples found")
         return 0
-    labelled = [r for r in results if r.any_cause is not None]
-    shown = sum(r.shown for r in labelled)
-    hit = sum(r.hit for r in labelled)
-    cause = sum(r.cause for r in labelled)
-    print()
-    print(f"logs: {n}")
-    print(f"all keys in cards:    {sum(r.keys_all for r in results)}/{n}")
-    print(f"all keys in top card: {sum(r.keys_top for r in results)}/{n}")
-    print(f"top category right:   {sum(r.category_ok for r in results)}/{n}")
-    if labelled:
-        m = len(labelled)
-        print(f"labelled logs: {m}")
-        print(f"shown lines include any cause line: {sum(bool(r.any_cause) for r in labelled)}/{m}")
-        print(f"shown lines include all cause lines: {sum(bool(r.all_cause) for r in labelled)}/{m}")
-        print(
-            f"line precision (micro): {hit / shown if shown else 0:.3f}   "
-            f"recall (micro): {hit / cause if cause else 0:.3f}"
-        )
-        mp = sum(r.hit / r.shown for r in labelled if r.shown) / m
-        mr = sum(r.hit / r.cause for r in labelled if r.cause) / m
-        print(f"line precision (macro): {mp:.3f}   recall (macro): {mr:.3f}")
+    groups: dict[Path, list[Result]] = {}
+    for s, r in zip(samples, results, strict=True):
+        groups.setdefault(s.parent, []).append(r)
+    for d, rs in groups.items():
+        _totals(f"{d}", rs)
+    if len(groups) > 1:
+        _totals("combined", results)
     return 0
 
 
