@@ -204,3 +204,30 @@ async def running_app(
         httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://destill.test") as client,
     ):
         yield RunningApp(app, store, client)
+
+
+# -- from a shell: send what Buildkite would send -----------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m tests.signing ORG PIPELINE NUMBER [--url U] [--secret S] [--state failed]`:
+    POST a signed `build.finished` to destill, the way Buildkite does, and print the answer."""
+    import argparse
+    import os
+
+    p = argparse.ArgumentParser(prog="python -m tests.signing", description=main.__doc__)
+    p.add_argument("org")
+    p.add_argument("pipeline")
+    p.add_argument("number", type=int)
+    p.add_argument("--url", default="http://127.0.0.1:8000/webhooks/buildkite")
+    p.add_argument("--secret", default=os.environ.get("BUILDKITE_WEBHOOK_SECRET", SECRET))
+    p.add_argument("--state", default="failed")
+    args = p.parse_args(argv)
+    body = payload_bytes(build_finished(args.org, args.pipeline, args.number, state=args.state))
+    r = httpx.post(args.url, content=body, headers=signed_headers(body, args.secret), timeout=10)
+    print(r.status_code, r.text)
+    return 0 if r.is_success else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
