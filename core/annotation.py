@@ -146,8 +146,8 @@ def job_url(report: TriageReport, job: JobTriage | FlakyJob) -> str | None:
 def lines_url(report: TriageReport, job: JobTriage, lines: Sequence[Line]) -> str | None:
     """The job page anchored on the excerpt's lines: `<build>#<job-uuid>/<start>-<end>`."""
     url = job_url(report, job)
-    if url is None or "#" not in url or not lines:
-        return None
+    if url is None or "#" not in url or not lines or job.lines_from_tail:
+        return None  # a tail's line numbers are not the log's: no anchor rather than a wrong one
     start, end = min(ln.number for ln in lines), max(ln.number for ln in lines)
     return f"{url}/{start}" if start == end else f"{url}/{start}-{end}"
 

@@ -135,6 +135,8 @@ class JobTriage(_Frozen):
     parallel_group_index: int | None = None
     # Things the reader should know about how this job was read ("read the last 64 MiB only").
     notes: list[str] = Field(default_factory=list)
+    # Only the log's tail was read: line numbers count from the tail's first line, not the log's.
+    lines_from_tail: bool = False
     triggered_build_url: str | None = None
 
 

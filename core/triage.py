@@ -60,7 +60,9 @@ def _build_info(ref: BuildRef, build: Mapping[str, Any]) -> BuildInfo:
     )
 
 
-def _job(chunk: LogChunk, cards: list[TriageCard], notes: list[str]) -> JobTriage:
+def _job(
+    chunk: LogChunk, cards: list[TriageCard], notes: list[str], *, from_tail: bool = False
+) -> JobTriage:
     return JobTriage(
         job_id=chunk.job_id,
         name=chunk.job_name,
@@ -73,6 +75,7 @@ def _job(chunk: LogChunk, cards: list[TriageCard], notes: list[str]) -> JobTriag
         parallel_group_index=chunk.parallel_group_index,
         notes=notes,
         triggered_build_url=chunk.triggered_build_url,
+        lines_from_tail=from_tail,
     )
 
 
@@ -126,7 +129,7 @@ async def triage_build(
     jobs: list[JobTriage] = []
     for result in results:
         if result.error is None:
-            jobs.append(_job(result.chunk, result.value, result.notes))
+            jobs.append(_job(result.chunk, result.value, result.notes, from_tail=result.truncated))
         elif isinstance(result.error, NotFound):
             jobs.append(_log_failure(result))
         else:

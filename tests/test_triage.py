@@ -209,3 +209,24 @@ async def test_a_log_cut_short_is_read_again(world: World) -> None:
     )
     tests = next(j for j in report.jobs if j.name == ":pytest: tests")
     assert tests.cards and "test_parse" in " ".join(c.title for c in tests.cards)
+
+
+async def test_a_huge_log_is_read_from_its_tail_and_says_so(world: World) -> None:
+    from core.annotation import render
+    from tests.fake_buildkite import GeneratedLog
+
+    job = script_job(":pytest: tests", state="failed", step_key="tests", exit_status=1)
+    world.fake.add_build(ORG, PIPELINE, make_build(ORG, PIPELINE, 10, jobs=[job]))
+    world.fake.set_log(job["id"], GeneratedLog(5 * 1024 * 1024, tail=PYTEST_LOG))
+    ref = TriageRequest(org=ORG, pipeline=PIPELINE, number=10).ref
+    report = await triage_build(world.client, ref, world.rules, TriageOptions(tail_bytes=256 * 1024))
+
+    [triaged] = report.jobs
+    assert triaged.lines_from_tail
+    assert any("last" in note for note in triaged.notes)
+    assert "test_parse_negative" in " ".join(c.title for c in triaged.cards)
+    body = render(report)
+    assert f"#{job['id']}/" not in body  # no line anchor that would point at the wrong lines
+    assert f"#{job['id']}" in body
+    log_gets = [r for r in world.fake.requests if "/log" in r.path]
+    assert len(log_gets) == 1 and log_gets[0].headers.get("range") == "bytes=-262144"
