@@ -152,6 +152,32 @@ def lines_url(report: TriageReport, job: JobTriage, lines: Sequence[Line]) -> st
     return f"{url}/{start}" if start == end else f"{url}/{start}-{end}"
 
 
+def build_link(report: TriageReport, number: int) -> str:
+    """`#N` linked to build N of the same pipeline."""
+    base = report.build.url if report.build else ""
+    suffix = f"/builds/{report.build.number}" if report.build else ""
+    url = f"{base[: -len(suffix)]}/builds/{number}" if suffix and base.endswith(suffix) else None
+    return link(url, f"#{number}")
+
+
+def history_line(report: TriageReport, fingerprint: str) -> str | None:
+    """ "Seen before in #41, #40 (3 earlier builds) · passed on retry in #40: looks flaky"."""
+    history = report.history.get(fingerprint)
+    if history is None or not history.seen_in:
+        return None
+    builds = ", ".join(build_link(report, n) for n in history.seen_in)
+    more = (
+        f" ({plural(history.seen_count, 'earlier build')})"
+        if history.seen_count > len(history.seen_in)
+        else ""
+    )
+    line = f"<strong>Seen before</strong> in {builds}{more}"
+    if history.passed_on_retry_in:
+        retried = ", ".join(build_link(report, n) for n in history.passed_on_retry_in)
+        line += f" · passed on retry in {retried}: <strong>looks flaky</strong>"
+    return line
+
+
 def job_link(report: TriageReport, job: JobTriage | FlakyJob) -> str:
     return link(job_url(report, job), esc(redact(job_label(job))))
 
@@ -271,6 +297,9 @@ def finding_block(report: TriageReport, finding: Finding, detail: Detail, *, ope
         f"<summary>{heading} · <em>{_where_short(finding)}</em></summary>",
         f"<p>{where}</p>",
     ]
+    seen = history_line(report, card.fingerprint)
+    if seen:
+        parts.append(f"<p>{seen}</p>")
     if card.lines:
         parts.append(pre(card.lines, detail))
     if finding.tests and detail.tests:

@@ -149,12 +149,22 @@ class FlakyJob(_Frozen):
     web_url: str | None = None
 
 
+class FindingHistory(_Frozen):
+    """The same fingerprint in the pipeline's earlier triaged builds (see core/history.py)."""
+
+    seen_in: list[int] = Field(default_factory=list)  # build numbers, most recent first (a few)
+    seen_count: int = 0  # in how many earlier triaged builds, in all
+    passed_on_retry_in: list[int] = Field(default_factory=list)  # of those, builds that then passed
+
+
 class TriageReport(_Frozen):
     """A build's triage: every analysed job with its cards, plus the jobs that passed on retry."""
 
     build: BuildInfo | None = None
     jobs: list[JobTriage] = Field(default_factory=list)
     flaky: list[FlakyJob] = Field(default_factory=list)
+    # fingerprint → where this pipeline failed the same way before
+    history: dict[str, FindingHistory] = Field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The DESIGN.md JSON: contract keys always, extras only where they say something."""

@@ -28,6 +28,7 @@ from core.stores import (
     encode_payload,
     expired_lease_error,
     job_from_row,
+    prefix_end,
 )
 
 # Versioned migrations: (version, statements). Applied in order, each recorded in schema_migrations;
@@ -353,6 +354,16 @@ class PostgresStore:
         async with pool.connection() as conn:
             cur = await conn.execute("SELECT COUNT(*) FROM triages WHERE build_key = %s", (build_key,))
             return int(_one(await cur.fetchone())[0])
+
+    async def recent_triages(self, prefix: str, *, limit: int = 100) -> list[Mapping[str, Any]]:
+        pool = await self._ready()
+        async with pool.connection() as conn:
+            cur = await conn.execute(
+                "SELECT report FROM triages WHERE build_key >= %s AND build_key < %s"
+                " ORDER BY id DESC LIMIT %s",
+                (prefix, prefix_end(prefix), limit),
+            )
+            return [row[0] for row in await cur.fetchall()]
 
 
 def _one(row: TupleRow | None) -> TupleRow:

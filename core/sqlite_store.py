@@ -27,6 +27,7 @@ from core.stores import (
     encode_payload,
     expired_lease_error,
     job_from_row,
+    prefix_end,
 )
 
 T = TypeVar("T")
@@ -366,6 +367,14 @@ class SQLiteStore:
             return int(n)
 
         return await self._run(_count)
+
+    async def recent_triages(self, prefix: str, *, limit: int = 100) -> list[Mapping[str, Any]]:
+        def _recent() -> list[Mapping[str, Any]]:
+            sql = "SELECT report FROM triages WHERE build_key >= ? AND build_key < ? ORDER BY id DESC LIMIT ?"
+            rows = self._db().execute(sql, (prefix, prefix_end(prefix), limit)).fetchall()
+            return [json.loads(row[0]) for row in rows]
+
+        return await self._run(_recent)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

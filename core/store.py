@@ -121,3 +121,7 @@ class JobStore(Protocol):
 
     async def triage_count(self, build_key: str) -> int:
         """How many triages of this build are stored (history)."""
+
+    async def recent_triages(self, prefix: str, *, limit: int = 100) -> list[Mapping[str, Any]]:
+        """The newest `limit` triages of builds whose key starts with `prefix` (e.g. a pipeline's
+        `org/pipeline/`), newest first; a build triaged twice appears twice."""

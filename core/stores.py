@@ -30,6 +30,12 @@ def encode_payload(payload: Mapping[str, Any]) -> str:
     return json.dumps(dict(payload), separators=(",", ":"), sort_keys=True)
 
 
+def prefix_end(prefix: str) -> str:
+    """The smallest string above every string that starts with `prefix` (a range's upper bound,
+    so a prefix scan uses the build_key index)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\U0010ffff"
+
+
 def clip_error(error: str) -> str:
     return error if len(error) <= MAX_ERROR_CHARS else error[: MAX_ERROR_CHARS - 1] + "…"
 

@@ -18,6 +18,7 @@ from core.analysis import Analyser
 from core.annotation import compose
 from core.buildkite import BuildkiteClient, BuildkiteError, NotFound, Unauthorized
 from core.errors import PermanentFailure, RetryLater
+from core.history import recall
 from core.ingest import DEFAULT_TAIL_BYTES, LogResult, not_finished, read_logs, select_jobs
 from core.models import BuildInfo, BuildRef, JobTriage, LogChunk, TriageCard, TriageReport, TriageRequest
 from core.rules import RuleSet
@@ -38,6 +39,8 @@ class TriageOptions:
     # A build the REST API still shows running is retried this often, for at most `settle_limit`.
     settle_delay: float = 15.0
     settle_limit: float = 3600.0
+    # How many of the pipeline's latest triages are searched for the same failure ("seen before").
+    history_limit: int = 200
 
 
 class Outcome(StrEnum):
@@ -172,6 +175,9 @@ async def run(
     state = report.build.state if report.build else None
     if state in PASSED_STATES | QUIET_STATES and not (triaged_before or request.forced):
         return Outcome.SKIPPED
+    if state not in PASSED_STATES:
+        earlier = await store.recent_triages(f"{ref.org}/{ref.pipeline}/", limit=options.history_limit)
+        report = report.model_copy(update={"history": recall(report, earlier)})
     annotation = compose(report)
     outcome = Outcome.PASSED_NOTE if state in PASSED_STATES else Outcome.ANNOTATED
     try:

@@ -230,3 +230,31 @@ async def test_a_huge_log_is_read_from_its_tail_and_says_so(world: World) -> Non
     assert f"#{job['id']}" in body
     log_gets = [r for r in world.fake.requests if "/log" in r.path]
     assert len(log_gets) == 1 and log_gets[0].headers.get("range") == "bytes=-262144"
+
+
+async def test_the_same_failure_in_earlier_builds_is_seen_before_and_flaky_when_it_passed(
+    world: World,
+) -> None:
+    world.failing_build(20)
+    await world.run(20)
+    # Build 20's failures went away on retry: its latest triage is a pass.
+    passed = make_build(
+        ORG, PIPELINE, 20, state="passed", jobs=retried_job(":pytest: tests", step_key="tests")
+    )
+    world.fake.add_build(ORG, PIPELINE, passed)
+    await world.run(20, state="passed", finished_at="2026-11-26T11:00:00Z")
+    world.failing_build(21)
+    await world.run(21)
+    world.failing_build(22)
+    await world.run(22)
+
+    saved = await world.store.latest_triage(f"{ORG}/{PIPELINE}/22")
+    assert saved is not None
+    pytest_card = next(j for j in saved["jobs"] if j["name"] == ":pytest: tests")["cards"][0]
+    history = saved["history"][pytest_card["fingerprint"]]
+    assert history["seen_in"] == [21, 20] and history["passed_on_retry_in"] == [20]
+    body = world.fake.annotation_body(ORG, PIPELINE, 22) or ""
+    assert "Seen before" in body and "looks flaky" in body
+    assert f"https://buildkite.com/{ORG}/{PIPELINE}/builds/21" in body
+    first = world.fake.annotation_body(ORG, PIPELINE, 21) or ""
+    assert "Seen before" in first  # 21 saw 20
