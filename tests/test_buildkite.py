@@ -52,16 +52,6 @@ class Recorder:
 
 
 @pytest.fixture
-async def clock() -> AsyncIterator[FakeClock]:
-    c = FakeClock()
-    task = asyncio.create_task(c.run_auto())
-    yield c
-    task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
-
-
-@pytest.fixture
 def fake(clock: FakeClock) -> FakeBuildkite:
     f = FakeBuildkite(clock=clock, sleep=clock.sleep)
     jobs = [

@@ -185,16 +185,6 @@ def test_tail_note_says_how_much_was_read() -> None:
 
 
 @pytest.fixture
-async def clock() -> AsyncIterator[FakeClock]:
-    c = FakeClock()
-    task = asyncio.create_task(c.run_auto())
-    yield c
-    task.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await task
-
-
-@pytest.fixture
 def fake(clock: FakeClock) -> FakeBuildkite:
     f = FakeBuildkite(clock=clock, sleep=clock.sleep)
     jobs = [
