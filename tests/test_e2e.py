@@ -159,6 +159,10 @@ def test_webhooks_in_annotations_out_duplicates_and_replays(stack: Stack) -> Non
 
     triage = httpx.get(f"{stack.server.url}/builds/{ORG}/{PIPELINE}/1").json()
     assert triage["build"]["number"] == 1 and len(triage["jobs"]) == FAILED_PER_BUILD
+    # The schema of DESIGN.md, in its order, whatever the store did to the keys.
+    assert list(triage)[:2] == ["build", "jobs"]
+    assert list(triage["build"]) == ["org", "pipeline", "number", "url", "state"]
+    assert list(triage["jobs"][0])[:6] == ["job_id", "name", "step_key", "state", "exit_status", "cards"]
     assert httpx.get(f"{stack.server.url}/builds/{ORG}/{PIPELINE}/404").status_code == 404
 
 

@@ -8,14 +8,15 @@ import hmac
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
 from core.events import BuildFinished, Ignored, MalformedEvent, Ping, parse_event, parse_replay
-from core.models import BuildRef, TriageRequest
+from core.models import BuildRef, TriageReport, TriageRequest
 from core.store import JobStore
 from webhook.metrics import Metrics
 from webhook.runtime import Runtime
@@ -206,7 +207,15 @@ async def build_triage(request: Request) -> Response:
         return _unavailable()
     if report is None:
         return JSONResponse({"error": f"no triage of {ref.key} yet"}, status_code=404)
-    return JSONResponse(dict(report))
+    return JSONResponse(_canonical(report))
+
+
+def _canonical(report: Mapping[str, Any]) -> dict[str, Any]:
+    """The DESIGN.md key order (stores may not keep it: PostgreSQL's jsonb sorts keys)."""
+    try:
+        return TriageReport.model_validate(report).to_json()
+    except ValueError:  # stored by an older version: serve it as it is
+        return dict(report)
 
 
 async def healthz(request: Request) -> Response:
