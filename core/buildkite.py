@@ -432,29 +432,37 @@ class BuildkiteClient:
     async def list_builds(
         self,
         org: str,
-        pipeline: str,
+        pipeline: str | None,
         *,
         branch: str | None = None,
         state: str | list[str] | None = None,
+        finished_from: str | None = None,
         per_page: int = 100,
         max_pages: int | None = None,
     ) -> AsyncIterator[dict[str, Any]]:
-        """A pipeline's builds, newest first, following `Link: rel="next"`."""
+        """A pipeline's builds (every pipeline's with `pipeline=None`), newest first, following
+        `Link: rel="next"`. `finished_from` is an ISO 8601 time."""
         params: dict[str, Any] = {"per_page": str(per_page)}
         if branch:
             params["branch"] = branch
+        if finished_from:
+            params["finished_from"] = finished_from
         if isinstance(state, str):
             params["state"] = state
         elif state:
             params["state[]"] = list(state)
-        path: str | None = f"/v2/organizations/{org}/pipelines/{pipeline}/builds"
+        path: str | None = (
+            f"/v2/organizations/{org}/pipelines/{pipeline}/builds"
+            if pipeline
+            else f"/v2/organizations/{org}/builds"
+        )
         pages = 0
         while path is not None and (max_pages is None or pages < max_pages):
             response = await self._send(
                 "GET",
                 path,
                 org=org,
-                what=f"builds of {org}/{pipeline}",
+                what=f"builds of {org}/{pipeline or '*'}",
                 scope=SCOPE_BUILDS,
                 params=params if pages == 0 else None,
             )

@@ -477,6 +477,7 @@ def create_app(fake: FakeBuildkite) -> Starlette:
         Route(
             "/v2/organizations/{org}/pipelines/{pipeline}/builds", handle, methods=["GET"], name="list_builds"
         ),
+        Route("/v2/organizations/{org}/builds", handle, methods=["GET"], name="list_builds"),
         Route(
             "/v2/organizations/{org}/pipelines/{pipeline}/builds/{number:int}",
             handle,
@@ -629,10 +630,12 @@ def _branch_matches(build: Mapping[str, Any], wanted: list[str]) -> bool:
 async def _list_builds(
     fake: FakeBuildkite, request: Request, headers: dict[str, str], fault: Fault | None
 ) -> Response:
-    org, pipeline = request.path_params["org"], request.path_params["pipeline"]
+    org, pipeline = request.path_params["org"], request.path_params.get("pipeline")
     q = request.query_params
-    builds = [b for (o, p, _), b in fake.builds.items() if o == org and p == pipeline]
-    builds.sort(key=lambda b: int(b["number"]), reverse=True)
+    builds = [b for (o, p, _), b in fake.builds.items() if o == org and pipeline in (None, p)]
+    builds.sort(key=lambda b: (b.get("created_at") or "", int(b["number"])), reverse=True)  # newest first
+    if finished_from := q.get("finished_from"):
+        builds = [b for b in builds if b.get("finished_at") and b["finished_at"] >= finished_from]
     if branches := _multi(request, "branch"):
         builds = [b for b in builds if _branch_matches(b, branches)]
     if states := _multi(request, "state"):

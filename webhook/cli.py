@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib
+import re
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 
+from core.buildkite import BuildkiteError
 from core.store import JobStore
 from webhook import logs
 from webhook.runtime import JobHandler
@@ -112,6 +115,50 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+_DURATION = re.compile(r"^(\d+)([mhd])$")
+
+
+def _since(text: str) -> datetime:
+    m = _DURATION.match(text.strip())
+    if m is None:
+        raise UsageError(f"--since takes a duration like 90m, 6h or 2d, not {text!r}")
+    minutes = int(m.group(1)) * {"m": 1, "h": 60, "d": 1440}[m.group(2)]
+    return datetime.now(UTC) - timedelta(minutes=minutes)
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    import httpx
+
+    from core.reconcile import reconcile
+    from webhook.pipeline import make_client
+
+    settings = load_settings("reconcile")
+    since = _since(args.since)
+    store = _open_store(settings)
+
+    async def run() -> None:
+        await store.setup()
+        try:
+            async with httpx.AsyncClient(timeout=httpx.Timeout(30.0, connect=10.0)) as http:
+                done = await reconcile(
+                    make_client(settings, http), store, args.org, since=since, pipeline=args.pipeline
+                )
+        finally:
+            await store.close()
+        where = f"{args.org}/{args.pipeline}" if args.pipeline else args.org
+        print(
+            f"{done.listed} failed build(s) of {where} finished since {since:%Y-%m-%d %H:%M} UTC; "
+            f"queued {done.queued} whose webhook never arrived"
+        )
+
+    try:
+        asyncio.run(run())
+    except BuildkiteError as e:
+        print(f"destill reconcile: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _analyze(args: argparse.Namespace) -> int:
     if args.build_url is None and args.log is None:
         raise UsageError("analyze needs a BUILD_URL or --log FILE")
@@ -151,6 +198,15 @@ def parser() -> argparse.ArgumentParser:
     w = sub.add_parser("worker", help="workers only (multi-process deployments on PostgreSQL)")
     w.add_argument("--handler-factory", default=DEFAULT_HANDLER_FACTORY, help=factory_help)
     w.set_defaults(func=_worker)
+
+    r = sub.add_parser(
+        "reconcile",
+        help="queue a triage for recent failed builds whose webhook never came (after an outage)",
+    )
+    r.add_argument("--org", required=True, help="organisation slug")
+    r.add_argument("--pipeline", help="only this pipeline (default: every pipeline of --org)")
+    r.add_argument("--since", default="6h", help="how far back, e.g. 90m, 6h, 2d (default 6h)")
+    r.set_defaults(func=_reconcile)
 
     m = sub.add_parser("migrate", help="create or upgrade the job store's schema, then exit")
     m.set_defaults(func=_migrate)

@@ -52,6 +52,7 @@ REQUIRED: Mapping[str, tuple[str, ...]] = {
     "migrate": (),
     "analyze": (),
     "analyze-build": ("BUILDKITE_API_TOKEN",),
+    "reconcile": ("BUILDKITE_API_TOKEN",),
 }
 
 COMMAND_LABELS: Mapping[str, str] = {"analyze-build": "analyze BUILD_URL"}
