@@ -6,7 +6,11 @@ and the same load against a bare Starlette endpoint under the same uvicorn setti
 Two phases per server, each with fresh payloads (every delivery is new work, so destill commits a
 row for each, and its workers claim and complete it): a fixed rate (`--rate`/s, open loop: p50/p99
 latency) and a saturation run (`--concurrency` requests in flight: throughput). Both servers run
-at once and the phases alternate between them. Goal: throughput ratio destill/bare >= 0.5, and
+at once and the phases alternate between them; after each destill phase the bench waits for
+destill's workers to finish the backlog, so bare is never measured beside destill's leftover work.
+Same uvicorn settings for both (UVICORN_OPTIONS; `destill serve` passes the same ones), same
+event loop and HTTP implementation (uvicorn's "auto" choice, printed), access log off for both;
+both read the whole body. Goal: throughput ratio destill/bare >= 0.5, and
 p99 < 50 ms at 200 deliveries/s.
 """
 
@@ -15,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib.util
 import os
 import socket
 import statistics
@@ -251,6 +256,26 @@ def merge(results: list[Result]) -> Result:
     )
 
 
+def drain(port: int, timeout: float = 120.0) -> float:
+    """Wait until destill's workers have finished every accepted delivery (its /metrics shows no
+    queued or running job); returns the seconds waited. Without this the backlog of one destill
+    phase would be worked off during the next bare phase, taxing bare with destill's work."""
+    start = time.monotonic()
+    while True:
+        text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text
+        busy = sum(
+            float(line.rsplit(" ", 1)[1])
+            for line in text.splitlines()
+            if line.startswith(('destill_jobs{state="queued"}', 'destill_jobs{state="running"}'))
+        )
+        waited = time.monotonic() - start
+        if busy == 0:
+            return waited
+        if waited > timeout:
+            raise RuntimeError(f"destill still has {busy:.0f} jobs queued or running after {timeout:.0f} s")
+        time.sleep(0.1)
+
+
 def measure(args: argparse.Namespace, tmp: Path) -> dict[str, tuple[Result, Result]]:
     """Both servers up at once; phases alternate between them in `--rounds` short rounds, so a
     busy neighbour on a shared machine slows both alike instead of whichever ran second."""
@@ -263,13 +288,18 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict[str, tuple[Result, Resu
         ports = {"destill": destill_port, "bare": bare_port}
         for kind in kinds:  # warm up imports, the SQLite file and the workers
             asyncio.run(fixed_rate(ports[kind], payloads[kind], 50, 1))
+        drain(destill_port)
         for _ in range(args.rounds):
             for kind in kinds:
                 rated[kind].append(asyncio.run(fixed_rate(ports[kind], payloads[kind], args.rate, seconds)))
+                if kind == "destill":
+                    drain(destill_port)
             for kind in kinds:
                 budget = int(seconds * 20000)
                 run = saturate(ports[kind], payloads[kind], args.concurrency, seconds, budget)
                 saturated[kind].append(asyncio.run(run))
+                if kind == "destill":
+                    drain(destill_port)
     return {kind: (merge(rated[kind]), merge(saturated[kind])) for kind in kinds}
 
 
@@ -287,8 +317,12 @@ def main() -> int:
 
     sample = Payloads("sample")
     sizes = [len(sample.next()) for _ in range(12)]
+    # uvicorn's "auto" loop and http pick uvloop and httptools when installed: the same for both.
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
     print(
-        f"payloads: {min(sizes)}-{max(sizes)} bytes, signed; uvicorn {UVICORN_OPTIONS}; {os.cpu_count()} CPUs"
+        f"payloads: {min(sizes)}-{max(sizes)} bytes, signed; uvicorn {UVICORN_OPTIONS}, loop {loop},"
+        f" http {http} (both servers); {os.cpu_count()} CPUs"
     )
     with tempfile.TemporaryDirectory() as tmp:
         results = measure(args, Path(tmp))

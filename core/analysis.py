@@ -10,6 +10,12 @@ Ranking: rule priority first, then where the line sits: inside the failing comma
 (the one the agent reopened with `^^^ +++` or closed with its exit line) is better, closer to its
 end is better, collapsed setup sections (`~~~`) before it are worse. Wrapper lines ("make: ***
 Error 2") always rank below real errors and attach to the error they follow.
+
+Excerpts: a card shows its useful lines, not filler: blank, punctuation-only (carets, gutters,
+separators) and repeated lines go, so do library frames (except the few right above the user's
+first frame) and the unmarked context of a source listing that marks its failing line. Over the
+budget, signal lines come first, then explaining lines, the top of the block, the user's frames.
+What the first pass leaves of the 25 lines goes to the cards that had more to show, best first.
 """
 
 from __future__ import annotations
@@ -25,12 +31,16 @@ from core.rules import Rule, RuleSet
 
 LOOKAHEAD = 160  # longest block we follow after its first line
 LOOKBEHIND = 40  # before-context and fallback lines kept
-FALLBACK_LINES = 10
+FALLBACK_LINES = 6
 WRAPPER_REACH = 10  # a wrapper this close after a card belongs to it
 MAX_TITLE = 200
 GENERIC = 40  # rules below this priority only speak when nothing specific did
+# Wrappers at or below this priority say only that something failed ("make: *** Error 1", "BUILD
+# FAILURE"): they join no card; wrappers above it carry counts or names ("collect2: ld returned 1").
+BARE_WRAPPER = 10
 FIRST_CARD_LINES = 15  # the best card may show this many lines; later cards fewer
 OTHER_CARD_LINES = 8
+TOP_OF_BLOCK = 3  # lines right after a block's head that an over-long excerpt still keeps
 
 # What an exit status says when the log says little (128 + signal number for signals).
 EXIT_STATUSES: dict[int, tuple[Category, str]] = {
@@ -55,16 +65,34 @@ _SALIENT = re.compile(
 _LIBRARY = re.compile(
     r"^/usr/(?:include|lib|local/(?:lib|include|go))/|node:internal|/node_modules/|site-packages/|/rustc/"
     r"|\.cargo/registry/|/go/pkg/mod/|/usr/lib/go|\bat (?:java|jdk|sun|org\.junit|org\.apache|junit)\."
-    r"|/lib/ruby/|/gems/|<frozen |\(internal/"
+    r"|/lib/ruby/|/gems/|<frozen |\(internal/|_testmain\.go|/sysdeps/|/csu/| in _start\b"
 )
-_FRAME = re.compile(r"^\s+at |^\s+File \"|\.(?:go|rb|py|rs|js|ts|java|kt|c|cc|cpp):\d+")
+# Prefixes that carry no content of their own: valgrind's `==PID==`, pytest's `E `, a code frame's
+# gutter without a line number (`   |`), npm's `npm error`.
+_PREFIXES = re.compile(r"^(?:==\d+==|E(?=\s|$)|\s*[|│]|npm (?:ERR!|error)(?=\s|$))")
+# Source listings that mark the failing line: babel's code frame (`> 15 | expect(x)`: jest, vitest,
+# eslint) and pytest's (`>       assert x == y` after the test's source). The unmarked lines are
+# only context.
+_MARKED_CODE = (
+    (re.compile(r"^\s*>\s*\d+\s*\|"), re.compile(r"^\s+\d+\s*\|")),
+    (re.compile(r"^>\s{3,}\S"), re.compile(r"^ {4}")),
+)
+_ALNUM = re.compile(r"[^\W_]")
+_FRAME = re.compile(
+    r"^\s+at |^\s+File \"|^\s*#\d+ 0x[0-9a-fA-F]+ in |\.(?:go|rb|py|rs|js|ts|java|kt|c|cc|cpp):\d+"
+)
 _NOT_SECTIONS = (b"pass:", b"skip:")
+_LEAF_TAIL = re.compile(r"(?::\d+|\(\))$")
 _SGR = re.compile(rb"\x1b\[[0-9;:]*[A-Za-z]")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#]\s?){6,}\s*$")
 _TEST_SECTION_END = re.compile(
     r"^_{3,} .+ _{3,}$|^={3,}(?: .* =+)?$|^-{3,} .* -{3,}$|^\s*● |^(?:FAIL|ERROR): |^\s*\d+\) \S"
 )
-_DIAGNOSTIC_FRAME = re.compile(r"^\s|^\d+\s*[|│]|^[|│]|^\.\.\.|^\s*=\s*(?:note|help)")
+# A compiler diagnostic goes on through its code frame, notes and suggestions (rustc's `help:`).
+_DIAGNOSTIC_FRAME = re.compile(r"^\s|^\d+\s*[|│]|^[|│]|^\.\.\.|^\s*=\s*(?:note|help)|^(?:help|note): ")
+# A stack frame line in the formats most runtimes print (JVM, node, Ruby, Python, gdb/sanitizers).
+_STACK_LINE = re.compile(r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Caused by: ")
+_CHAIN = re.compile(r"^(?:During handling of the above exception|The above exception was the direct cause)")
 _TRACEBACK_CONT = re.compile(
     r"^\s|^$|^During handling of|^The above exception|^Traceback \(most|^Caused by: |^Suppressed: "
 )
@@ -99,9 +127,15 @@ class _Section:
     start: int
 
 
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
 def _leaf(test: str) -> str:
-    """`tests/test_x.py::TestY::test_z[1]` and `TestY::test_z[1]` name the same test."""
-    return test.rsplit("::", 1)[-1].rsplit(" ", 1)[-1]
+    """`tests/test_x.py::TestY::test_z[1]` and `TestY::test_z[1]` name the same test, as do
+    `com.acme.LedgerTest.balance` and `LedgerTest.balance:18` (Maven's summary)."""
+    leaf = test.rsplit("::", 1)[-1].rsplit(" ", 1)[-1]
+    return _LEAF_TAIL.sub("", leaf).rsplit(".", 1)[-1].rsplit("#", 1)[-1]
 
 
 def _fmt(template: str, values: dict[str, str]) -> str:
@@ -153,6 +187,7 @@ class Analyser:
         self._st = _State()
         self._last = 0  # last line number seen
         self._done = -1  # last candidate processed
+        self._muted = 0  # last line of a region of expected failures
         self._finished = False
         self.candidates = 0  # lines the prefilter picked (a cost figure for benchmarks and tests)
         # Cards hold only what can be shown, so max_cards bounds their memory.
@@ -253,10 +288,15 @@ class Analyser:
         if mk is not None:
             self._on_marker(n, mk)
             return
+        if n <= self._muted:
+            return
         hit = self.rules.best(text)
         if hit is None:
             return
         rule, m = hit
+        if rule.mute:
+            self._muted = self._block_end(rule, n)
+            return
         prev = self._cards[-1] if self._cards else None
         if prev is not None and n <= prev.end and (rule.wrapper or rule.priority <= prev.priority + 5):
             # Already inside a block: a wrapper or an equal line there is part of it.
@@ -269,7 +309,10 @@ class Analyser:
             return
         if (
             prev is not None
-            and rule.wrapper
+            and (
+                (rule.wrapper and rule.priority > BARE_WRAPPER)
+                or (rule.priority < GENERIC and not rule.wrapper and not rule.summary and n == prev.end + 1)
+            )
             and not prev.rule.wrapper
             and n - prev.end <= WRAPPER_REACH
             and prev.section == self._section_id()
@@ -293,9 +336,14 @@ class Analyser:
             self._extend(prev, n, text, rule, m)
             return
         if prev is not None and rule.adjacent and prev.rule is rule and n - prev.end <= 2:
-            prev.lines[n] = text[: self._keep]
+            # The next error of a list joins the card, with its own context (code frame, notes).
+            end = self._block_end(rule, n)
+            for k in range(n, end + 1):
+                t = self._text(k)
+                if t is not None:
+                    prev.lines[k] = t[: self._keep]
             prev.signal.add(n)
-            prev.end = n
+            prev.end = end
             prev.key_texts.append(text)
             self._collect_tests(prev, rule, m, [text])
             return
@@ -355,8 +403,10 @@ class Analyser:
                     break
             elif mode == "traceback":
                 if not _TRACEBACK_CONT.search(t):
-                    end = k  # the exception line closes the traceback
-                    break
+                    end = k  # the exception line closes the traceback...
+                    if not self._chained(k):
+                        break
+                    continue  # ...unless another one it caused or interrupted follows
             elif mode == "diagnostic":
                 if not t.strip() or not _DIAGNOSTIC_FRAME.search(t):
                     break
@@ -374,6 +424,31 @@ class Analyser:
             end = k
         return end
 
+    def _chained(self, k: int) -> bool:
+        """Python's exception chaining: "During handling of the above exception, another
+        exception occurred:" (or "The above exception was the direct cause of...") after the
+        exception line at `k`, before the next traceback."""
+        for j in (k + 1, k + 2):
+            t = self._text(j)
+            if t is None:
+                return False
+            if _CHAIN.match(t):
+                return True
+            if t.strip():
+                return False
+        return False
+
+    def _frames_after(self, n: int) -> int:
+        """A one-line error a stack trace follows (`java.lang.OutOfMemoryError` then `\tat ...`):
+        the trace is part of it."""
+        end = n
+        for k in range(n + 1, min(n + LOOKAHEAD, self._last) + 1):
+            t = self._text(k)
+            if t is None or not _STACK_LINE.match(t):
+                break
+            end = k
+        return end
+
     def _new_card(self, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
         lines: dict[int, str] = {}
         for k in range(max(n - rule.before, self._win_first, 1), n):
@@ -384,10 +459,12 @@ class Analyser:
             if rule.before_match is None or rule.before_match.search(t):
                 lines[k] = t[: self._keep]
         end = self._block_end(rule, n)
+        if end == n and rule.block is None and not rule.after:
+            end = self._frames_after(n)
         body = []
         for k in range(n, end + 1):
             t = self._text(k)
-            if t is not None:
+            if t is not None and (k == n or rule.keep is None or rule.keep.search(t)):
                 lines[k] = t[: self._keep]
                 body.append((k, t))
         signal = {n}
@@ -446,9 +523,14 @@ class Analyser:
         card.key_texts.insert(0, text)
         self._collect_tests(card, rule, m, [])
         end = self._block_end(rule, n)
+        if rule.keep is not None:
+            # The generic block took lines the specific rule leaves out (a linter's code frame).
+            for k in [k for k in card.lines if k > n and k not in card.signal]:
+                if not rule.keep.search(card.lines[k]):
+                    del card.lines[k]
         for k in range(n + 1, end + 1):
             t = self._text(k)
-            if t is not None:
+            if t is not None and (rule.keep is None or rule.keep.search(t)):
                 card.lines[k] = t[: self._keep]
                 card.signal.add(k)  # the specific rule's own block explains the failure
         card.end = max(card.end, end)
@@ -514,7 +596,7 @@ class Analyser:
     @staticmethod
     def _identity(c: _Card) -> str:
         """Two cards are the same failure when their block reads the same once masked."""
-        return fingerprint(c.rule.name, [c.lines[k] for k in sorted(c.lines) if k >= c.head])
+        return fingerprint(c.rule.name, [c.lines[k] for k in sorted(c.lines)])
 
     def _fold(self, cards: list[_Card]) -> list[_Card]:
         """Same fingerprint: one card with a count; `group` rules: one card per rule."""
@@ -634,43 +716,103 @@ class Analyser:
             key_texts=[title],
         )
 
-    def _excerpt(self, c: _Card, budget: int) -> list[int]:
-        """At most `budget` of the card's line numbers: signal lines first, then the lines nearest
-        them; blank and separator-only lines only when there is room to spare."""
-        nums = sorted(c.lines)
-        useful = [
-            k for k in nums if k in c.signal or (c.lines[k].strip() and not _SEPARATOR.match(c.lines[k]))
-        ]
+    def _useful(self, c: _Card) -> tuple[list[int], set[int]]:
+        """The card's lines worth a reader's time, and which of them are frames of code the user
+        did not write. Useful: signal lines, and others unless they are blank, punctuation only
+        (carets, gutters, separators) or repeat the line above (a recursion's frames)."""
+        out: list[int] = []
+        last = ""
+        context = [ctx for mark, ctx in _MARKED_CODE if any(mark.match(t) for t in c.lines.values())]
+        for k in sorted(c.lines):
+            t = c.lines[k]
+            if context and k not in c.signal and any(ctx.match(t) for ctx in context):
+                continue
+            body = _PREFIXES.sub("", t, count=1).strip()
+            if k in c.signal or (body and _ALNUM.search(body) and not _SEPARATOR.match(t) and body != last):
+                out.append(k)
+            last = body
+        lib = {
+            k
+            for k in out
+            if k != c.head and k not in c.signal and _LIBRARY.search(c.lines[k]) and _FRAME.search(c.lines[k])
+        }
+        # A frame is often two lines: Python's `File "..."` then its code (deeper), Go's and Rust's
+        # function then its path (deeper). The other half of a library frame is library too.
+        for k in list(lib):
+            depth = _indent(c.lines[k])
+            for j in (k - 1, k + 1):
+                other = c.lines.get(j)
+                if other is None or j in lib or j == c.head or j in c.signal or _LIBRARY.search(other):
+                    continue
+                if (j == k + 1 and _indent(other) > depth and "File " not in other) or (
+                    j == k - 1 and _indent(other) < depth and not _FRAME.search(other)
+                ):
+                    lib.add(j)
+        return out, lib
+
+    def _excerpt(self, c: _Card, budget: int, useful: list[int], lib: set[int]) -> list[int]:
+        """At most `budget` of the card's useful line numbers: signal lines first, then lines that
+        explain (assertions, exception lines), the top of the block, the user's own frames, then
+        the lines nearest those. Library frames only come in when all fits."""
+        if lib:
+            # Library frames are noise, except right above the user's first frame at the top of
+            # a block: the library call that failed (`HashMap.hash` in a StackOverflowError).
+            head = [k for k in useful if k > c.head][: TOP_OF_BLOCK + 1]
+            user = [k for k in head if k not in lib and _FRAME.search(c.lines[k])]
+            keep = {k for k in head if user and k < user[0]}
+            useful = [k for k in useful if k not in lib or k in keep]
         if len(useful) <= budget:
             return useful
         chosen = [k for k in useful if k in c.signal][:budget]
-        salient = [k for k in useful if k not in c.signal and _SALIENT.search(c.lines[k])]
-        chosen += salient[: budget - len(chosen)]
-        frames = [
-            k
-            for k in useful
-            if k not in chosen and _FRAME.search(c.lines[k]) and not _LIBRARY.search(c.lines[k])
-        ]
-        chosen += frames[: max(0, budget - len(chosen))]
+        taken = set(chosen)
+
+        def take(ks: list[int]) -> None:
+            for k in ks:
+                if len(chosen) >= budget:
+                    return
+                if k not in taken:
+                    chosen.append(k)
+                    taken.add(k)
+
+        own = [k for k in useful if k not in lib]
+        take([k for k in own if _SALIENT.search(c.lines[k])])
+        # The top of a block (the innermost frames, the first lines of a report) explains most.
+        take([k for k in own if k > c.head][:TOP_OF_BLOCK])
+        take([k for k in own if _FRAME.search(c.lines[k])])
         # Then only the lines right around what was chosen: context, not filler.
-        rest = [k for k in useful if k not in chosen and (not chosen or min(abs(k - s) for s in chosen) <= 1)]
+        rest = [k for k in own if k not in taken and (not chosen or min(abs(k - s) for s in chosen) <= 1)]
         rest.sort(key=lambda k: min(abs(k - s) for s in chosen) if chosen else k)
-        chosen += rest[: budget - len(chosen)]
+        take(rest)
         return sorted(chosen)
 
     def _render(self, ordered: list[_Card]) -> list[TriageCard]:
-        out: list[TriageCard] = []
+        # First pass: each card a fair share (the best card more), one line kept for each of the
+        # next few cards; then what is left of the budget goes to the cards that had more, best first.
         budget = self.max_lines
+        useful = [self._useful(c) for c in ordered]
+        picks: list[list[int]] = []
         for i, c in enumerate(ordered):
             if budget <= 0:
                 break
-            # Leave one line for each of the next few cards so they can still be seen.
             reserve = min(len(ordered) - i - 1, 3)
             share = max(1, min(budget - reserve, FIRST_CARD_LINES if i == 0 else OTHER_CARD_LINES))
-            picked = self._excerpt(c, min(share, budget))
+            picked = self._excerpt(c, min(share, budget), *useful[i])
+            budget -= len(picked)
+            picks.append(picked)
+        for i, picked in enumerate(picks):
+            if budget <= 0:
+                break
+            # Library frames the first pass left out stay out.
+            lines, lib = useful[i]
+            extra = [k for k in lines if k not in lib or k in picked]
+            more = min(budget, len(extra) - len(picked))
+            if more > 0:
+                picks[i] = self._excerpt(ordered[i], len(picked) + more, extra, lib)
+                budget -= len(picks[i]) - len(picked)
+        out: list[TriageCard] = []
+        for c, picked in zip(ordered, picks, strict=False):
             if not picked and c.lines:
                 continue
-            budget -= len(picked)
             title = c.title
             if c.repeats > 1 and c.count == 1 and len(c.tests) <= 1:
                 title = f"{title} (×{c.repeats})"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from core.models import SLUG, BuildRef, TriageRequest
 
@@ -83,6 +83,15 @@ class _BuildEvent(_Payload):
     pipeline: _Pipeline | None = None
 
 
+class _Envelope(_Payload):
+    """The few fields a `build.finished` needs, read straight from the JSON bytes: the rest of the
+    payload (steps, jobs, creator, env...) is skipped by the parser, never built as Python objects."""
+
+    event: StrictStr | None = None
+    build: _Build | None = None
+    pipeline: _Pipeline | None = None
+
+
 class _Organization(_Payload):
     slug: str | None = None
 
@@ -117,6 +126,32 @@ def idempotency_key(build_id: str, event: str, finished_at: str | None) -> str:
 
 def parse_event(body: bytes, event_header: str | None = None) -> Event:
     """Read a webhook body; `event_header` is `X-Buildkite-Event` (the body's `event` if absent)."""
+    header = event_header.strip() if event_header else None
+    fast = _fast_build_finished(body, header)
+    if fast is not None:
+        return fast
+    return _parse_event(body, header)
+
+
+def _fast_build_finished(body: bytes, header: str | None) -> BuildFinished | None:
+    """The common case, a well-formed `build.finished`, without building the whole payload; None
+    for anything else, which `_parse_event` then reads in full (and explains, if it is refused).
+    It accepts only what `_parse_event` accepts: pydantic's JSON parser is the stricter of the two
+    (lone surrogates, a BOM, UTF-16 bodies: refused here, so they take the full path)."""
+    try:
+        env = _Envelope.model_validate_json(body)
+    except ValidationError:
+        return None
+    event = header or env.event
+    if event != "build.finished" or env.build is None or (header and env.event and header != env.event):
+        return None
+    try:
+        return _build_finished(env.build, env.pipeline, event)
+    except MalformedEvent:
+        return None  # the full path gives the same refusal, after the checks that come first
+
+
+def _parse_event(body: bytes, header: str | None) -> Event:
     try:
         data = json.loads(body)
     except (ValueError, RecursionError):
@@ -126,7 +161,6 @@ def parse_event(body: bytes, event_header: str | None = None) -> Event:
     body_event = data.get("event")
     if body_event is not None and not isinstance(body_event, str):
         raise MalformedEvent("'event' is not a string")
-    header = event_header.strip() if event_header else None
     if header and body_event and header != body_event:
         raise MalformedEvent("X-Buildkite-Event and the body's 'event' differ")
     event = header or body_event
@@ -139,7 +173,8 @@ def parse_event(body: bytes, event_header: str | None = None) -> Event:
         return Ping(org=ping.organization.slug if ping.organization else None)
     if event != "build.finished":
         return Ignored(event=event)
-    return _build_finished(_validate(_BuildEvent, data), event)
+    payload = _validate(_BuildEvent, data)
+    return _build_finished(payload.build, payload.pipeline, event)
 
 
 def _validate(model: type[_M], data: dict[str, Any]) -> _M:
@@ -151,8 +186,7 @@ def _validate(model: type[_M], data: dict[str, Any]) -> _M:
         raise MalformedEvent(f"{where}: {err['msg']}"[:200]) from None
 
 
-def _build_finished(payload: _BuildEvent, event: str) -> BuildFinished:
-    build, pipeline = payload.build, payload.pipeline
+def _build_finished(build: _Build, pipeline: _Pipeline | None, event: str) -> BuildFinished:
     found: list[tuple[str, str, str]] = []  # (field, org, pipeline)
     for name, url, pattern in (
         ("build.url", build.url, _API_BUILD),

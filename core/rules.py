@@ -62,6 +62,8 @@ _KEYS = {
     "group",
     "summary",
     "adjacent",
+    "mute",
+    "keep",
 }
 
 
@@ -133,10 +135,13 @@ class Rule:
     stop: re.Pattern[str] | None = None
     detail: re.Pattern[str] | None = None
     tests: re.Pattern[str] | None = None
+    keep: re.Pattern[str] | None = None  # only the block's lines matching it join the card
     wrapper: bool = False  # "exit code 1", "make: *** Error 2": never outranks what it wraps
     group: bool = False  # all of this rule's cards in a job become one (e.g. failed tests)
     summary: bool = False  # a summary line: dropped when other cards already name its tests
     adjacent: bool = False  # consecutive matching lines extend one card
+    mute: bool = False  # opens a region of expected failures (rspec's "Pending:"): no card, and
+    # no rule fires inside its block
 
     def match(self, text: str) -> re.Match[str] | None:
         m = self.pattern.search(text)
@@ -206,7 +211,7 @@ class RuleSet:
         best: tuple[Rule, re.Match[str]] | None = None
         wrapper: tuple[Rule, re.Match[str]] | None = None
         for rule in sorted(rules, key=lambda r: (-r.priority, order[r.name])):
-            if (wrapper is not None if rule.wrapper else best is not None):
+            if wrapper is not None if rule.wrapper else best is not None:
                 continue
             m = rule.match(text)
             if m is None:
@@ -265,7 +270,7 @@ def _parse_rule(src: str, raw: dict[str, Any]) -> Rule:
             raise RuleError(f"{where}: {key} must be an integer from 0 to {top}")
         ints[key] = v
     bools = {}
-    for key in ("wrapper", "group", "summary", "adjacent"):
+    for key in ("wrapper", "group", "summary", "adjacent", "mute"):
         # Matches of one specific rule in one job are one finding unless the rule says otherwise;
         # generic rules group by fingerprint only.
         default = key == "group" and not raw.get("wrapper") and ints["priority"] >= 50
@@ -298,6 +303,7 @@ def _parse_rule(src: str, raw: dict[str, Any]) -> Rule:
         stop=opt("stop"),
         detail=opt("detail"),
         tests=opt("tests"),
+        keep=opt("keep"),
         **bools,
     )
 

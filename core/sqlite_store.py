@@ -5,6 +5,14 @@ event loop never waits on the disk). WAL so readers do not block the writer, a b
 stores on one file (tests, `destill migrate` beside a server) wait instead of failing, and
 `BEGIN IMMEDIATE` for every read-then-write so a claim takes the write lock before it looks.
 Several *processes* on one file are not supported: use PostgreSQL for that.
+
+Group commit: every write (enqueue, claim, complete, ...) is queued; when none is on the disk the
+store thread takes all the writes waiting at that moment, runs them in ONE immediate transaction,
+commits (one fsync) and only then answers each caller with its own result or error. Durability is
+unchanged (nothing is reported done before the COMMIT that holds it), but under load one fsync
+carries many deliveries instead of one. Writes in a batch run in arrival order and see each
+other, so idempotency by key and "one job, one claimer" hold within a batch as across batches. A
+write that raises loses only its own changes: the batch is replayed with a savepoint per write.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,6 +39,14 @@ from core.stores import (
 )
 
 T = TypeVar("T")
+
+# Writes per transaction at most: bounds how long one batch holds the write lock and the thread.
+MAX_BATCH = 256
+
+# A queued write: the work (run on the store thread inside the batch's transaction) and its caller.
+_Write = tuple[Callable[[sqlite3.Connection], Any], "asyncio.Future[Any]"]
+# What a write did: (True, result) or (False, the exception it raised).
+_Outcome = tuple[bool, Any]
 
 # Schema versions, applied in order; PRAGMA user_version records how many have run.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -80,6 +96,14 @@ SELECT id, due, state, lease_owner, attempts, max_attempts FROM (
 """
 
 
+# One statement for a new job: nothing returned when the key exists (a duplicate).
+_INSERT_JOB = (
+    "INSERT INTO jobs (key, kind, payload, state, attempts, max_attempts, run_after, created_at,"
+    " updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?)"
+    f" ON CONFLICT (key) DO NOTHING RETURNING {JOB_COLUMNS}"
+)
+
+
 class SQLiteStore:
     """`core.store.JobStore` on a SQLite file (see the module docstring)."""
 
@@ -104,6 +128,9 @@ class SQLiteStore:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-store")
         self._conn: sqlite3.Connection | None = None
         self._closed = False
+        self._pending: list[_Write] = []  # writes waiting for the next batch
+        self._batch: asyncio.Future[Any] | None = None  # the batch on the store thread now, if any
+        self._batch_loop: asyncio.AbstractEventLoop | None = None
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -140,6 +167,144 @@ class SQLiteStore:
                 conn.execute("ROLLBACK")
             raise
 
+    async def _write_op(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `fn(conn)` in a write transaction (shared with the writes queued beside it) and return
+        its result once that transaction is committed; its exception if it raised (its own changes
+        rolled back, the others' kept)."""
+        if self._closed:
+            raise RuntimeError("the store is closed")
+        loop = asyncio.get_running_loop()
+        if self._batch is not None and self._batch_loop is not loop:
+            result: T = self._unwrap(await self._run(self._one, fn))  # another event loop: no sharing
+            return result
+        fut: asyncio.Future[T] = loop.create_future()
+        self._pending.append((fn, fut))
+        if self._batch is None:
+            # Nothing on the disk now: this write goes at once, alone or with whatever is queued.
+            # Writes arriving meanwhile form the next batch, committed while the event loop
+            # answers this one's callers (a pipeline, not everyone waiting in step).
+            self._next_batch(loop)
+        return await fut
+
+    def _next_batch(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Hand the pending writes (up to MAX_BATCH) to the store thread as one transaction."""
+        batch = [w for w in self._pending[:MAX_BATCH] if not w[1].cancelled()]  # callers gone: skip
+        del self._pending[:MAX_BATCH]
+        if not batch:
+            if self._pending:
+                self._next_batch(loop)
+            return
+        try:
+            running = loop.run_in_executor(self._executor, self._commit, [fn for fn, _ in batch])
+        except RuntimeError as e:  # the store thread is shut down
+            self._settle(batch, e)
+            return
+        self._batch, self._batch_loop = running, loop
+        running.add_done_callback(lambda done: self._batch_done(loop, batch, done))
+
+    def _batch_done(
+        self, loop: asyncio.AbstractEventLoop, batch: list[_Write], done: asyncio.Future[Any]
+    ) -> None:
+        self._batch, self._batch_loop = None, None
+        if done.cancelled():
+            self._settle(batch, RuntimeError("the store's write was cancelled"))
+        elif (error := done.exception()) is not None:
+            self._settle(batch, error)
+        else:
+            for (_, fut), (ok, value) in zip(batch, done.result(), strict=True):
+                if not fut.done():
+                    if ok:
+                        fut.set_result(value)
+                    else:
+                        fut.set_exception(value)
+        if self._pending:
+            self._next_batch(loop)
+
+    @staticmethod
+    def _settle(batch: list[_Write], error: BaseException) -> None:
+        for _, fut in batch:
+            if not fut.done():
+                fut.set_exception(error)
+
+    def _one(self, fn: Callable[[sqlite3.Connection], Any]) -> _Outcome:
+        """`fn` in a transaction of its own."""
+        try:
+            with self._write() as conn:
+                return True, fn(conn)
+        except Exception as e:
+            return False, e
+
+    @staticmethod
+    def _unwrap(outcome: _Outcome) -> Any:
+        ok, value = outcome
+        if ok:
+            return value
+        raise value
+
+    def _commit(self, fns: list[Callable[[sqlite3.Connection], Any]]) -> list[_Outcome]:
+        """On the store thread: every `fn` in one transaction, and one that raises loses only its
+        own changes (savepoints). If the transaction as a whole fails after it began (COMMIT fails,
+        or an error makes SQLite roll everything back), nothing of it is on disk: run each write
+        again on its own so every caller still gets its own answer. A write may therefore run more
+        than once before it is committed; each is a function of the database (and the clock) only."""
+        if len(fns) == 1:
+            return [self._one(fns[0])]
+        conn = self._db()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except Exception as e:  # the write lock is not to be had: the same answer for everyone
+            return [(False, e)] * len(fns)
+        try:
+            # The common case, every write succeeds, pays for no savepoints. The first failure
+            # rolls the batch back and replays it with a savepoint around each write (below).
+            out: list[_Outcome] = [(True, fn(conn)) for fn in fns]
+            conn.execute("COMMIT")
+            return out
+        except Exception:
+            self._rollback(conn)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except Exception as e:
+            return [(False, e)] * len(fns)
+        try:
+            out = []
+            for fn in fns:
+                conn.execute("SAVEPOINT write")
+                try:
+                    value = fn(conn)
+                except Exception as e:
+                    if not conn.in_transaction:  # SQLite rolled the whole batch back
+                        raise
+                    conn.execute("ROLLBACK TO write")
+                    conn.execute("RELEASE write")
+                    out.append((False, e))
+                else:
+                    conn.execute("RELEASE write")
+                    out.append((True, value))
+            conn.execute("COMMIT")
+            return out
+        except Exception:
+            self._rollback(conn)
+            return [self._one(fn) for fn in fns]
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+
+    @staticmethod
+    def _update_held(
+        conn: sqlite3.Connection, job_id: int, owner: str, assignments: str, params: tuple[Any, ...]
+    ) -> None:
+        """`UPDATE jobs SET <assignments>` on a job `owner` holds, in one statement; LeaseLost otherwise."""
+        cur = conn.execute(
+            f"UPDATE jobs SET {assignments} WHERE id = ? AND state = 'running' AND lease_owner = ?",
+            (*params, job_id, owner),
+        )
+        if cur.rowcount != 1:
+            raise LeaseLost(f"job {job_id} is not held by {owner}")
+
     def _held(self, conn: sqlite3.Connection, job_id: int, owner: str) -> tuple[int, int]:
         """(attempts, max_attempts) of a job `owner` holds; LeaseLost otherwise."""
         row = conn.execute(
@@ -164,6 +329,9 @@ class SQLiteStore:
         if self._closed:
             return
         self._closed = True
+        while self._batch is not None and self._batch_loop is asyncio.get_running_loop():
+            with suppress(Exception):  # let queued writes reach the disk first; errors went to callers
+                await asyncio.shield(self._batch)
 
         def _close() -> None:
             if self._conn is not None:
@@ -181,95 +349,87 @@ class SQLiteStore:
         body = encode_payload(payload)
         limit = self._max_attempts if max_attempts is None else max_attempts
 
-        def _enqueue() -> Enqueued:
-            with self._write() as conn:
-                now = self._clock()
-                cur = conn.execute(
-                    "INSERT INTO jobs (key, kind, payload, state, attempts, max_attempts, run_after,"
-                    " created_at, updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?)"
-                    " ON CONFLICT (key) DO NOTHING",
-                    (key, kind, body, limit, now, now, now),
-                )
-                created = cur.rowcount == 1
-                row = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE key = ?", (key,)).fetchone()
-            return Enqueued(job=job_from_row(row), created=created)
+        def _enqueue(conn: sqlite3.Connection) -> Enqueued:
+            now = self._clock()
+            # fetchall: the statement must run to its end before the COMMIT.
+            rows = conn.execute(_INSERT_JOB, (key, kind, body, limit, now, now, now)).fetchall()
+            if rows:
+                return Enqueued(job=job_from_row(rows[0]), created=True)
+            # The key is there already (perhaps added by an earlier write of this very batch).
+            row = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE key = ?", (key,)).fetchone()
+            return Enqueued(job=job_from_row(row), created=False)
 
-        return await self._run(_enqueue)
+        return await self._write_op(_enqueue)
 
     async def claim(self, owner: str, lease_seconds: float) -> Job | None:
-        def _claim() -> Job | None:
-            with self._write() as conn:
-                now = self._clock()
-                while True:
-                    row = conn.execute(_NEXT_DUE, (now, now)).fetchone()
-                    if row is None:
-                        return None
-                    job_id, _, state, old_owner, attempts, limit = row
-                    if state == JobState.QUEUED:
-                        conn.execute(
-                            "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?,"
-                            " lease_until = ?, updated_at = ? WHERE id = ?",
-                            (owner, now + lease_seconds, now, job_id),
-                        )
-                        return self._job(conn, job_id)
-                    lost = expired_lease_error(old_owner, attempts)
-                    if attempts < limit:
-                        conn.execute(
-                            "UPDATE jobs SET attempts = attempts + 1, last_error = ?, lease_owner = ?,"
-                            " lease_until = ?, updated_at = ? WHERE id = ?",
-                            (lost, owner, now + lease_seconds, now, job_id),
-                        )
-                        return self._job(conn, job_id)
-                    # Its worker died on the last attempt: park it rather than run it again, so
-                    # a poison job that kills workers ends dead instead of killing them forever.
-                    conn.execute(
-                        "UPDATE jobs SET state = 'dead', last_error = ?, lease_owner = NULL,"
-                        " lease_until = NULL, updated_at = ? WHERE id = ?",
-                        (lost, now, job_id),
-                    )
+        def _claim(conn: sqlite3.Connection) -> Job | None:
+            now = self._clock()
+            while True:
+                row = conn.execute(_NEXT_DUE, (now, now)).fetchone()
+                if row is None:
+                    return None
+                job_id, _, state, old_owner, attempts, limit = row
+                if state == JobState.QUEUED:
+                    rows = conn.execute(
+                        "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?,"
+                        f" lease_until = ?, updated_at = ? WHERE id = ? RETURNING {JOB_COLUMNS}",
+                        (owner, now + lease_seconds, now, job_id),
+                    ).fetchall()
+                    return job_from_row(rows[0])
+                lost = expired_lease_error(old_owner, attempts)
+                if attempts < limit:
+                    rows = conn.execute(
+                        "UPDATE jobs SET attempts = attempts + 1, last_error = ?, lease_owner = ?,"
+                        f" lease_until = ?, updated_at = ? WHERE id = ? RETURNING {JOB_COLUMNS}",
+                        (lost, owner, now + lease_seconds, now, job_id),
+                    ).fetchall()
+                    return job_from_row(rows[0])
+                # Its worker died on the last attempt: park it rather than run it again, so
+                # a poison job that kills workers ends dead instead of killing them forever.
+                conn.execute(
+                    "UPDATE jobs SET state = 'dead', last_error = ?, lease_owner = NULL,"
+                    " lease_until = NULL, updated_at = ? WHERE id = ?",
+                    (lost, now, job_id),
+                )
 
-        return await self._run(_claim)
+        return await self._write_op(_claim)
 
     async def heartbeat(self, job_id: int, owner: str, lease_seconds: float) -> None:
-        def _heartbeat() -> None:
-            with self._write() as conn:
-                self._held(conn, job_id, owner)
-                now = self._clock()
-                conn.execute(
-                    "UPDATE jobs SET lease_until = ?, updated_at = ? WHERE id = ?",
-                    (now + lease_seconds, now, job_id),
-                )
+        def _heartbeat(conn: sqlite3.Connection) -> None:
+            now = self._clock()
+            self._update_held(
+                conn, job_id, owner, "lease_until = ?, updated_at = ?", (now + lease_seconds, now)
+            )
 
-        await self._run(_heartbeat)
+        await self._write_op(_heartbeat)
 
     async def complete(self, job_id: int, owner: str) -> None:
-        def _complete() -> None:
-            with self._write() as conn:
-                self._held(conn, job_id, owner)
-                conn.execute(
-                    "UPDATE jobs SET state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ?"
-                    " WHERE id = ?",
-                    (self._clock(), job_id),
-                )
+        def _complete(conn: sqlite3.Connection) -> None:
+            self._update_held(
+                conn,
+                job_id,
+                owner,
+                "state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ?",
+                (self._clock(),),
+            )
 
-        await self._run(_complete)
+        await self._write_op(_complete)
 
     async def fail(self, job_id: int, owner: str, error: str, *, permanent: bool = False) -> Job:
-        def _fail() -> Job:
-            with self._write() as conn:
-                attempts, limit = self._held(conn, job_id, owner)
-                now = self._clock()
-                state, run_after = after_failure(
-                    attempts, limit, permanent=permanent, now=now, backoff=self._backoff
-                )
-                conn.execute(
-                    "UPDATE jobs SET state = ?, run_after = ?, last_error = ?, lease_owner = NULL,"
-                    " lease_until = NULL, updated_at = ? WHERE id = ?",
-                    (state.value, run_after, clip_error(error), now, job_id),
-                )
-                return self._job(conn, job_id)
+        def _fail(conn: sqlite3.Connection) -> Job:
+            attempts, limit = self._held(conn, job_id, owner)
+            now = self._clock()
+            state, run_after = after_failure(
+                attempts, limit, permanent=permanent, now=now, backoff=self._backoff
+            )
+            conn.execute(
+                "UPDATE jobs SET state = ?, run_after = ?, last_error = ?, lease_owner = NULL,"
+                " lease_until = NULL, updated_at = ? WHERE id = ?",
+                (state.value, run_after, clip_error(error), now, job_id),
+            )
+            return self._job(conn, job_id)
 
-        return await self._run(_fail)
+        return await self._write_op(_fail)
 
     async def defer(self, job_id: int, owner: str, delay: float, reason: str) -> None:
         await self._requeue(job_id, owner, delay, clip_error(reason))
@@ -280,18 +440,18 @@ class SQLiteStore:
     async def _requeue(self, job_id: int, owner: str, delay: float, reason: str | None) -> None:
         """Back to queued after `delay`, the attempt refunded; `reason` replaces last_error if given."""
 
-        def _requeue() -> None:
-            with self._write() as conn:
-                self._held(conn, job_id, owner)
-                now = self._clock()
-                conn.execute(
-                    "UPDATE jobs SET state = 'queued', attempts = MAX(attempts - 1, 0), run_after = ?,"
-                    " last_error = COALESCE(?, last_error), lease_owner = NULL, lease_until = NULL,"
-                    " updated_at = ? WHERE id = ?",
-                    (now + max(0.0, delay), reason, now, job_id),
-                )
+        def _requeue(conn: sqlite3.Connection) -> None:
+            now = self._clock()
+            self._update_held(
+                conn,
+                job_id,
+                owner,
+                "state = 'queued', attempts = MAX(attempts - 1, 0), run_after = ?, last_error ="
+                " COALESCE(?, last_error), lease_owner = NULL, lease_until = NULL, updated_at = ?",
+                (now + max(0.0, delay), reason, now),
+            )
 
-        await self._run(_requeue)
+        await self._write_op(_requeue)
 
     async def get(self, job_id: int) -> Job | None:
         def _get() -> Job | None:
@@ -324,25 +484,23 @@ class SQLiteStore:
         return await self._run(_stats)
 
     async def check_writable(self) -> None:
-        def _check() -> None:
-            with self._write() as conn:
-                conn.execute("INSERT OR REPLACE INTO probe (id, at) VALUES (1, ?)", (self._clock(),))
+        def _check(conn: sqlite3.Connection) -> None:
+            conn.execute("INSERT OR REPLACE INTO probe (id, at) VALUES (1, ?)", (self._clock(),))
 
-        await self._run(_check)
+        await self._write_op(_check)
 
     # -- triage history -------------------------------------------------------------------------
 
     async def save_triage(self, build_key: str, report: Mapping[str, Any]) -> None:
         body = encode_payload(report)
 
-        def _save() -> None:
-            with self._write() as conn:
-                conn.execute(
-                    "INSERT INTO triages (build_key, report, created_at) VALUES (?, ?, ?)",
-                    (build_key, body, self._clock()),
-                )
+        def _save(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO triages (build_key, report, created_at) VALUES (?, ?, ?)",
+                (build_key, body, self._clock()),
+            )
 
-        await self._run(_save)
+        await self._write_op(_save)
 
     async def latest_triage(self, build_key: str) -> Mapping[str, Any] | None:
         def _latest() -> Mapping[str, Any] | None:

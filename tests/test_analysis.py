@@ -347,3 +347,146 @@ def test_travis_log_folds_and_exit_line() -> None:
     texts = [ln.text for ln in cards[0].lines]
     assert "generating assets" in texts and "Done. Your build exited with 1." not in texts
     assert "added 12 packages" not in texts  # the closed install fold is not the failing step
+
+
+# -- blocks and the line budget (second analysis pass) --------------------------------------------
+
+
+def _shown(cards: list[TriageCard]) -> list[str]:
+    return [ln.text for c in cards for ln in c.lines]
+
+
+def test_repeated_frames_are_shown_once_and_library_frames_only_above_the_users() -> None:
+    frames = [
+        "\tat java.base/java.util.HashMap.hash(HashMap.java:338)",
+        "\tat java.base/java.util.HashMap.getNode(HashMap.java:568)",
+        "\tat com.acme.graph.Resolver.depth(Resolver.java:20)",
+        *["\tat com.acme.graph.Resolver.depth(Resolver.java:21)"] * 300,
+    ]
+    body = "\n".join(['Exception in thread "main" java.lang.StackOverflowError', *frames])
+    cards = analyse(_bk_log(body), RULES)
+    shown = _shown(cards)
+    assert shown[0] == 'Exception in thread "main" java.lang.StackOverflowError'
+    assert shown.count("\tat com.acme.graph.Resolver.depth(Resolver.java:21)") == 1
+    assert "\tat java.base/java.util.HashMap.hash(HashMap.java:338)" in shown  # where it was raised
+    assert len(shown) <= 6
+
+
+def test_library_frames_are_left_out_of_a_block() -> None:
+    body = "\n".join(
+        [
+            "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'fastify' imported from /app/src/server.mjs",
+            "    at packageResolve (node:internal/modules/esm/resolve:873:9)",
+            "    at moduleResolve (node:internal/modules/esm/resolve:946:18)",
+            "    at defaultResolve (node:internal/modules/esm/resolve:1188:11)",
+            "    at ModuleLoader.resolve (node:internal/modules/esm/loader:640:38) {",
+            "  code: 'ERR_MODULE_NOT_FOUND'",
+            "}",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].category is Category.DEPENDENCY
+    shown = _shown(cards)
+    assert "  code: 'ERR_MODULE_NOT_FOUND'" in shown
+    assert not any("node:internal" in t for t in shown)
+    assert "}" not in shown  # punctuation only
+
+
+def test_a_one_line_error_takes_the_stack_trace_after_it() -> None:
+    body = "\n".join(
+        [
+            'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space',
+            "\tat Aggregate.loadPartition(Aggregate.java:8)",
+            "\tat Aggregate.main(Aggregate.java:15)",
+            "done",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].category is Category.RESOURCE
+    assert _shown(cards)[:3] == body.splitlines()[:3]
+    assert "done" not in _shown(cards)
+
+
+def test_chained_python_exceptions_are_one_card() -> None:
+    body = "\n".join(
+        [
+            "Traceback (most recent call last):",
+            '  File "/app/settings.py", line 18, in database_url',
+            '    return os.environ["DATABASE_URL"]',
+            "KeyError: 'DATABASE_URL'",
+            "",
+            "The above exception was the direct cause of the following exception:",
+            "",
+            "Traceback (most recent call last):",
+            '  File "/app/settings.py", line 28, in main',
+            '    raise ConfigError(f"no database configured for {path}") from exc',
+            "ConfigError: no database configured for config/staging.json",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert len(cards) == 1
+    assert cards[0].category is Category.CONFIG
+    assert {"KeyError: 'DATABASE_URL'", "ConfigError: no database configured for config/staging.json"} <= set(
+        _shown(cards)
+    )
+
+
+def test_expected_failures_in_rspecs_pending_list_are_not_findings() -> None:
+    body = "\n".join(
+        [
+            "Pending: (Failures listed here are expected and do not affect your suite's status)",
+            "",
+            "  1) Cart#total stacks two coupons",
+            "     # multi-coupon support (#221)",
+            "     Failure/Error: discount = coupon.percent * subtotal / 100",
+            "",
+            "Failures:",
+            "",
+            "  1) Cart#total rounds the discount",
+            "     Failure/Error: expect(total).to eq(899)",
+            "",
+            "       expected: 899",
+            "            got: 900",
+            "",
+            "8 examples, 1 failure, 1 pending",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    shown = _shown(cards)
+    assert "     Failure/Error: expect(total).to eq(899)" in shown
+    assert not any("coupon.percent" in t for t in shown)
+    assert cards[0].tests == ["Cart#total rounds the discount"]
+
+
+def test_sanitizer_report_is_one_block_up_to_its_summary() -> None:
+    body = "\n".join(
+        [
+            "=================================================================",
+            "==654==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000020 at pc 0x55a5",
+            "READ of size 4 at 0x602000000020 thread T0",
+            "    #0 0x55a56d1f61f9 in main /src/a.c:3",
+            "",
+            "0x602000000020 is located 0 bytes to the right of 16-byte region [0x602000000010,0x60200000002)",
+            "SUMMARY: AddressSanitizer: heap-buffer-overflow /src/a.c:3 in main",
+            "Shadow bytes around the buggy address:",
+            "  0x0c047fff7fb0: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].rule == "sanitizer.report" and cards[0].category is Category.CRASH
+    shown = _shown(cards)
+    assert "    #0 0x55a56d1f61f9 in main /src/a.c:3" in shown
+    assert "SUMMARY: AddressSanitizer: heap-buffer-overflow /src/a.c:3 in main" in shown
+    assert not any("0x0c047fff7fb0" in t for t in shown)
+
+
+def test_the_best_card_gets_the_budget_other_cards_leave() -> None:
+    body = "\n".join(
+        ["Traceback (most recent call last):"]
+        + [f'  File "/app/m{i}.py", line {i}, in f{i}\n    g{i}()' for i in range(12)]
+        + ["RuntimeError: boom"]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert len(cards) == 1
+    assert len(cards[0].lines) == 25  # more than a first card's share, up to the whole budget
+    assert cards[0].lines[-1].text == "RuntimeError: boom"

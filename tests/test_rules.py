@@ -147,3 +147,50 @@ PASSING_OUTPUT = [
 def test_passing_output_is_not_a_prefilter_candidate(line: str) -> None:
     hay = ("\n" + line.lower()).encode()
     assert list(RULES.prefilter.spans(hay)) == [], line
+
+
+def test_keep_and_mute_fields(tmp_path: Path) -> None:
+    from core.analysis import analyse
+
+    extra = tmp_path / "rules.toml"
+    extra.write_text(
+        """
+[[rule]]
+name = "acme.report"
+category = "runtime"
+priority = 95
+keywords = ["acme report:"]
+pattern = '^ACME REPORT: (?P<msg>.+)$'
+after = 10
+stop = '^end$'
+keep = '^  cause: '
+title = "{msg}"
+
+[[rule]]
+name = "acme.expected"
+category = "test"
+priority = 99
+keywords = ["known failures:"]
+pattern = '^Known failures:$'
+after = 10
+stop = '^$'
+mute = true
+"""
+    )
+    rules = load_rules(extra)
+    log = "\n".join(
+        [
+            "Known failures:",
+            "ACME REPORT: flaky, ignored",
+            "",
+            "ACME REPORT: disk gone",
+            "  noise: 1",
+            "  cause: /dev/sdb vanished",
+            "end",
+        ]
+    )
+    cards = analyse(log.encode(), rules, exit_status=1)
+    assert cards[0].rule == "acme.report" and cards[0].title == "disk gone"
+    assert [ln.text for ln in cards[0].lines] == ["ACME REPORT: disk gone", "  cause: /dev/sdb vanished"]
+    with pytest.raises(RuleError, match="mute must be true or false"):
+        parse_rules("[[rule]]\nname = 'a.b'\nkeywords=['a']\npattern='a'\nmute='yes'\n", "user.toml")

@@ -354,6 +354,66 @@ async def test_concurrent_claimers_never_share_a_job(backend: Backend) -> None:
     assert stats.by_state[JobState.DONE] == 200 and stats.by_state[JobState.QUEUED] == 0
 
 
+async def test_concurrent_duplicate_enqueues_create_one_job(store: JobStore, backend: Backend) -> None:
+    """Deliveries arriving together (one group commit on SQLite): each key is created once, every
+    duplicate learns the job that was created, and the distinct ones all get jobs of their own."""
+    calls = []
+    for n in range(30):
+        calls.append(store.enqueue("dup", "triage", {"n": n}))
+        calls.append(store.enqueue(f"distinct-{n}", "triage", {"n": n}))
+    results = await asyncio.gather(*calls)
+
+    dups = results[0::2]
+    distinct = results[1::2]
+    assert sum(r.created for r in dups) == 1
+    created = next(r for r in dups if r.created)
+    assert {r.job.id for r in dups} == {created.job.id}
+    assert all(r.job.payload == created.job.payload for r in dups)  # a duplicate changed nothing
+    assert all(r.created for r in distinct) and len({r.job.id for r in distinct}) == 30
+    assert created.job.id not in {r.job.id for r in distinct}
+    # All of it committed: another connection sees exactly 31 jobs.
+    assert (await backend.open().stats()).by_state[JobState.QUEUED] == 31
+
+
+async def test_a_failing_write_beside_concurrent_ones_loses_none(store: JobStore, backend: Backend) -> None:
+    """Writes that fail (a lease not held) beside enqueues: each caller gets its own answer, and
+    the enqueues are committed."""
+    results = await asyncio.gather(
+        store.enqueue("a", "triage", {}),
+        store.complete(999_999, "nobody"),
+        store.enqueue("b", "triage", {}),
+        store.heartbeat(999_998, "nobody", LEASE),
+        store.enqueue("a", "triage", {}),
+        return_exceptions=True,
+    )
+    a, lost1, b, lost2, a_again = results
+    assert isinstance(lost1, LeaseLost) and isinstance(lost2, LeaseLost)
+    assert not isinstance(a, BaseException) and not isinstance(b, BaseException)
+    assert not isinstance(a_again, BaseException)
+    assert a.created and b.created and not a_again.created and a_again.job.id == a.job.id
+    elsewhere = backend.open()
+    for job in (a.job, b.job):
+        seen = await elsewhere.get(job.id)
+        assert seen is not None and seen.key == job.key
+
+
+async def test_concurrent_enqueues_and_claims_hand_each_job_out_once(store: JobStore) -> None:
+    """Enqueues and claims racing on one store (on SQLite, sharing transactions): no job is claimed
+    twice and every claimed job is one that was enqueued."""
+    enqueues = [store.enqueue(f"k{n}", "triage", {"n": n}) for n in range(20)]
+    claims = [store.claim(f"w{n}", LEASE) for n in range(30)]
+    mixed = [c for pair in zip(enqueues, claims[:20], strict=True) for c in pair] + claims[20:]
+    results = await asyncio.gather(*mixed)
+    enqueued = {r.job.id for r in results[0:40:2]}
+    claimed = [j.id for j in results[1:40:2] + results[40:] if j is not None]
+    assert len(claimed) == len(set(claimed))
+    assert set(claimed) <= enqueued
+    left = 0
+    while await store.claim("late", LEASE) is not None:
+        left += 1
+    assert len(claimed) + left == 20
+
+
 async def test_migrations_run_concurrently_are_safe(backend: Backend) -> None:
     stores = [backend.open() for _ in range(6)]
     await asyncio.gather(*(s.setup() for s in stores))

@@ -140,6 +140,88 @@ async def test_sqlite_enqueue_survives_sigkill_of_the_writer(tmp_path: Path) -> 
         await store.close()
 
 
+@pytest.mark.slow
+async def test_sqlite_group_committed_enqueues_survive_sigkill(tmp_path: Path) -> None:
+    """Enqueues that shared a commit (16 at a time) and returned are there after SIGKILL."""
+    db = tmp_path / "kill.db"
+    code = (
+        "import asyncio, sys\n"
+        "from core.sqlite_store import SQLiteStore\n"
+        "async def main():\n"
+        f"    store = SQLiteStore({str(db)!r})\n"
+        "    for r in range(10000):\n"
+        "        await asyncio.gather(*(store.enqueue(f'k{r * 16 + i}', 'triage', {}) for i in range(16)))\n"
+        "        print(r * 16 + 15, flush=True)\n"
+        "asyncio.run(main())\n"
+    )
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", code, cwd=ROOT, stdout=asyncio.subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    acknowledged = -1
+    while acknowledged < 800:
+        line = await asyncio.wait_for(proc.stdout.readline(), 30)
+        assert line, "the writer exited early"
+        acknowledged = int(line)
+    proc.kill()
+    await proc.wait()
+
+    store = SQLiteStore(db)
+    try:
+        for n in range(acknowledged + 1):
+            assert (await store.get(n + 1)) is not None, f"k{n} was acknowledged, then lost"
+        assert not (await store.enqueue(f"k{acknowledged}", "triage", {})).created
+    finally:
+        await store.close()
+
+
+async def test_sqlite_concurrent_writes_share_one_commit(tmp_path: Path) -> None:
+    """Group commit: writes queued together are committed by one transaction, not one each."""
+    store = SQLiteStore(tmp_path / "group.db")
+    try:
+        await store.setup()
+        statements: list[str] = []
+        assert store._conn is not None
+        store._conn.set_trace_callback(statements.append)
+        results = await asyncio.gather(*(store.enqueue(f"k{n}", "triage", {"n": n}) for n in range(50)))
+        assert all(r.created for r in results)
+        commits = [s for s in statements if s.strip().upper() == "COMMIT"]
+        assert 1 <= len(commits) < 5, commits
+        assert (await store.stats()).by_state[JobState.QUEUED] == 50
+    finally:
+        await store.close()
+
+
+async def test_sqlite_a_batch_rolled_back_whole_is_rerun_write_by_write(tmp_path: Path) -> None:
+    """A write whose error ends the whole transaction (SQLite rolls the batch back) costs the
+    others nothing: they are run again, each on its own, and committed."""
+    store = SQLiteStore(tmp_path / "rerun.db")
+    try:
+        await store.setup()
+
+        def poison(conn: sqlite3.Connection) -> None:
+            conn.execute("ROLLBACK")  # as a disk I/O error would: the transaction is gone
+            raise sqlite3.OperationalError("disk I/O error")
+
+        results = await asyncio.gather(
+            store.enqueue("a", "triage", {}),
+            store._write_op(poison),
+            store.enqueue("b", "triage", {}),
+            return_exceptions=True,
+        )
+        a, bad, b = results
+        assert isinstance(bad, sqlite3.OperationalError)
+        assert not isinstance(a, BaseException) and a.created
+        assert not isinstance(b, BaseException) and b.created
+        other = SQLiteStore(tmp_path / "rerun.db")
+        try:
+            assert (await other.stats()).by_state[JobState.QUEUED] == 2
+        finally:
+            await other.close()
+    finally:
+        await store.close()
+
+
 async def test_an_unreachable_postgres_fails_setup_with_a_clear_error() -> None:
     from core.postgres_store import PostgresStore
 

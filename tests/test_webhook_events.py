@@ -211,3 +211,59 @@ def test_replay_bodies(body: bytes) -> None:
 def test_replay_refuses_other_hosts_and_malformed_bodies(body: bytes) -> None:
     with pytest.raises(MalformedEvent):
         parse_replay(body)
+
+
+def _outcome(parse: Any, body: bytes, header: str | None) -> object:
+    try:
+        return parse(body, header)
+    except MalformedEvent as e:
+        return ("malformed", e.reason)
+
+
+def _variant(**build: Any) -> bytes:
+    payload = build_finished("acme", "widgets", 7)
+    payload["build"].update(build)
+    return payload_bytes(payload)
+
+
+_GOOD = _variant()
+
+
+@pytest.mark.parametrize(
+    ("body", "header"),
+    [
+        (_GOOD, "build.finished"),
+        (_GOOD, None),
+        (_GOOD, "ping"),  # header and body disagree
+        (_GOOD[:-1] + b',"event":5}', "build.finished"),  # the last "event" wins in both parsers
+        (b"\xef\xbb\xbf" + _GOOD, "build.finished"),  # a BOM: json.loads takes it, pydantic does not
+        (_GOOD.decode().encode("utf-16"), "build.finished"),  # json.loads detects UTF-16
+        (_GOOD[:-1] + b', "x": "\\udc00"}', "build.finished"),  # a lone surrogate in an ignored field
+        (_GOOD[:-1] + b', "x": NaN}', "build.finished"),
+        (_GOOD[:-1] + b', "x": "\xff"}', "build.finished"),  # not UTF-8
+        (_GOOD[:-1] + b', "x": [1,]}', "build.finished"),  # broken JSON in an ignored field
+        (_GOOD[:-1] + b', "build": {"id": "b", "number": 8, "url": "https://x/y"}}', "build.finished"),
+        (_variant(number=7.0), "build.finished"),
+        (_variant(number=8), "build.finished"),  # its URLs name build 7
+        (_variant(finished_at="yesterday"), "build.finished"),
+        (_variant(id="a b"), "build.finished"),
+        (b'{"event": "build.finished", "build": {"id": "a", "number": 1}}', None),  # no URL
+        (b"[]", "build.finished"),
+        (b"", "build.finished"),
+    ],
+)
+def test_the_fast_path_answers_as_the_full_parse_does(body: bytes, header: str | None) -> None:
+    """parse_event reads a well-formed build.finished without building the whole payload; for every
+    body it must answer exactly as the full json.loads-then-validate path does."""
+    from core import events
+
+    assert _outcome(parse_event, body, header) == _outcome(events._parse_event, body, header)
+
+
+def test_the_fast_path_reads_build_finished_without_the_full_parse() -> None:
+    """The fast path alone yields the same request as the full parse (so it is really used)."""
+    from core import events
+
+    fast = events._fast_build_finished(_GOOD, "build.finished")
+    full = events._parse_event(_GOOD, "build.finished")
+    assert fast is not None and fast == full

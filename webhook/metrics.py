@@ -36,6 +36,14 @@ class Metrics:
         self.job_outcomes = Counter(
             "destill_job_attempts", "Job attempts by how they ended.", ["outcome"], registry=self.registry
         )
+        self._delivered: dict[str, Counter] = {}  # outcome -> its child counter: labels() once each
+
+    def delivered(self, outcome: str) -> None:
+        """Count one webhook delivery by outcome (the hot path: no label lookup after the first)."""
+        child = self._delivered.get(outcome)
+        if child is None:
+            child = self._delivered[outcome] = self.deliveries.labels(outcome=outcome)
+        child.inc()
 
     def render(self, stats: StoreStats | None) -> bytes:
         """The text exposition; store gauges are refreshed from `stats` (None: store unreadable)."""

@@ -69,7 +69,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def _refuse(edge: Edge, status: int, outcome: str, reason: str, **headers: str) -> JSONResponse:
-    edge.metrics.deliveries.labels(outcome=outcome).inc()
+    edge.metrics.delivered(outcome)
     log.info("delivery refused", extra={"outcome": outcome, "status": status, "reason": reason})
     return JSONResponse({"error": reason}, status_code=status, headers=headers or None)
 
@@ -123,29 +123,28 @@ async def webhook(request: Request) -> Response:
         return _refuse(edge, 400, "refused_malformed", e.reason)
 
     if isinstance(event, Ping):
-        edge.metrics.deliveries.labels(outcome="ping").inc()
+        edge.metrics.delivered("ping")
         log.info("ping", extra={"outcome": "ping", "status": 200})
         return JSONResponse({"status": "pong"})
     if isinstance(event, Ignored):
-        edge.metrics.deliveries.labels(outcome="ignored").inc()
+        edge.metrics.delivered("ignored")
         log.info("event ignored", extra={"outcome": "ignored", "event": event.event, "status": 200})
         return JSONResponse({"status": "ignored", "event": event.event})
     assert isinstance(event, BuildFinished)
     queued = await _enqueue(edge, event.key, event.request)
     if queued is None:
-        edge.metrics.deliveries.labels(outcome="store_error").inc()
+        edge.metrics.delivered("store_error")
         return _unavailable()
     job_id, created = queued
     outcome, status = ("accepted", 202) if created else ("duplicate", 200)
-    edge.metrics.deliveries.labels(outcome=outcome).inc()
+    edge.metrics.delivered(outcome)
+    ref = event.request.ref
     log.info(
         "delivery %s",
         outcome,
-        extra={"outcome": outcome, "status": status, "build": event.request.ref.key, "job_id": job_id},
+        extra={"outcome": outcome, "status": status, "build": ref.key, "job_id": job_id},
     )
-    return JSONResponse(
-        {"status": outcome, "job_id": job_id, "build": event.request.ref.web_url}, status_code=status
-    )
+    return JSONResponse({"status": outcome, "job_id": job_id, "build": ref.web_url}, status_code=status)
 
 
 def _bearer_ok(header: str | None, token: str) -> bool:
