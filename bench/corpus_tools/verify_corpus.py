@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import wrap  # noqa: E402
+import wrap
 
 SEP = re.compile(r"^[\s=\-_~*#.+|^]*$")
 WRAP = ("🚨", "##[error]", "ERROR: Job failed", "exited with", "user command error", "^^^ +++")
