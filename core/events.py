@@ -120,6 +120,18 @@ def format_timestamp(dt: datetime) -> str:
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
 
 
+_CANONICAL_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
+
+
+def canonical_timestamp(value: str) -> str:
+    """`format_timestamp(parse_timestamp(value))`; a value already in that form (what Buildkite
+    sends today) is only checked to be a real date, not rebuilt."""
+    if _CANONICAL_TIMESTAMP.fullmatch(value):
+        parse_timestamp(value)
+        return value
+    return format_timestamp(parse_timestamp(value))
+
+
 def idempotency_key(build_id: str, event: str, finished_at: str | None) -> str:
     return f"{event}:{build_id}:{finished_at or '-'}"
 
@@ -209,7 +221,7 @@ def _build_finished(build: _Build, pipeline: _Pipeline | None, event: str) -> Bu
             raise MalformedEvent(f"{found[0][0]} and {name} name different pipelines")
     if pipeline and pipeline.slug is not None and pipeline.slug != slug:
         raise MalformedEvent("pipeline.slug does not match the build's URL")
-    finished_at = format_timestamp(parse_timestamp(build.finished_at)) if build.finished_at else None
+    finished_at = canonical_timestamp(build.finished_at) if build.finished_at else None
     request = _validate(
         TriageRequest,
         {

@@ -26,8 +26,12 @@ MAX_ERROR_CHARS = 4000
 POSTGRES_EXTRA_HINT = "PostgreSQL support needs the postgres extra: pip install 'destill[postgres]'"
 
 
+# Built once: json.dumps with options builds a new encoder per call, on every enqueue.
+_PAYLOAD_ENCODER = json.JSONEncoder(separators=(",", ":"), sort_keys=True)
+
+
 def encode_payload(payload: Mapping[str, Any]) -> str:
-    return json.dumps(dict(payload), separators=(",", ":"), sort_keys=True)
+    return _PAYLOAD_ENCODER.encode(payload if type(payload) is dict else dict(payload))
 
 
 def prefix_end(prefix: str) -> str:

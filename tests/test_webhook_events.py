@@ -91,6 +91,8 @@ def test_no_url_at_all_is_malformed() -> None:
         ("build.finished_at", "yesterday", "timestamp"),
         ("build.finished_at", "0001-01-01T00:00:00+14:00", "timestamp"),
         ("build.finished_at", "9999-12-31T23:59:59-14:00", "timestamp"),
+        ("build.finished_at", "2026-13-01T00:00:00.000Z", "timestamp"),  # canonical shape, no such month
+        ("build.finished_at", "2026-02-30T10:00:00.000Z", "timestamp"),
         ("build", None, "build"),
         ("build", [], "build"),
     ],
@@ -121,6 +123,9 @@ def test_both_timestamp_formats_give_the_same_key() -> None:
     assert a.key == b.key
     c = finished(build_finished(finished_at="2018-07-01T20:14:39.000Z"))
     assert c.key != a.key
+    # Other ISO forms of the same instant land on the same canonical text too.
+    for other in ("2018-07-01T20:14:38Z", "2018-07-01T22:14:38.000+02:00", "2018-07-01T20:14:38.000400Z"):
+        assert finished(build_finished(finished_at=other)).key == a.key, other
 
 
 def test_parse_timestamp_keeps_milliseconds_and_zones() -> None:

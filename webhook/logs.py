@@ -43,6 +43,10 @@ FIELDS = frozenset(
 )
 
 
+# Built once: json.dumps with any non-default option builds a new encoder for every call.
+_ENCODER = json.JSONEncoder(default=str, ensure_ascii=False)
+
+
 @contextmanager
 def log_context(**fields: Any) -> Iterator[None]:
     token = _context.set({**_context.get(), **fields})
@@ -78,7 +82,7 @@ class JsonFormatter(logging.Formatter):
             out[key] = attrs[key]
         if record.exc_info and record.exc_info[0] is not None:
             out["error"] = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"[:1000]
-        return json.dumps(out, default=str, ensure_ascii=False)
+        return _ENCODER.encode(out)
 
 
 def configure(level: str = "INFO", stream: IO[str] | None = None) -> None:

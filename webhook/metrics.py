@@ -36,7 +36,9 @@ class Metrics:
         self.job_outcomes = Counter(
             "destill_job_attempts", "Job attempts by how they ended.", ["outcome"], registry=self.registry
         )
-        self._delivered: dict[str, Counter] = {}  # outcome -> its child counter: labels() once each
+        # outcome -> child metric: labels() once per outcome, not once per delivery or job
+        self._delivered: dict[str, Counter] = {}
+        self._finished: dict[str, tuple[Histogram, Counter]] = {}
 
     def delivered(self, outcome: str) -> None:
         """Count one webhook delivery by outcome (the hot path: no label lookup after the first)."""
@@ -44,6 +46,17 @@ class Metrics:
         if child is None:
             child = self._delivered[outcome] = self.deliveries.labels(outcome=outcome)
         child.inc()
+
+    def job_finished(self, outcome: str, seconds: float) -> None:
+        """One job attempt ended with `outcome` after `seconds` (once per job: no label lookup)."""
+        children = self._finished.get(outcome)
+        if children is None:
+            children = self._finished[outcome] = (
+                self.job_duration.labels(outcome=outcome),
+                self.job_outcomes.labels(outcome=outcome),
+            )
+        children[0].observe(seconds)
+        children[1].inc()
 
     def render(self, stats: StoreStats | None) -> bytes:
         """The text exposition; store gauges are refreshed from `stats` (None: store unreadable)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 import logging
 import time
 import uuid
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse as _StarletteJSON
+from starlette.responses import Response
 
 from core.events import BuildFinished, Ignored, MalformedEvent, Ping, parse_event, parse_replay
 from core.models import BuildRef, TriageReport, TriageRequest
@@ -41,6 +43,15 @@ class Edge:
     clock: Callable[[], float] = time.time
     draining: bool = False
     secrets: list[bytes] = field(default_factory=list)
+
+
+# Starlette's JSONResponse calls json.dumps with options, which builds an encoder per response.
+_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+class JSONResponse(_StarletteJSON):
+    def render(self, content: Any) -> bytes:
+        return _JSON.encode(content).encode("utf-8")
 
 
 class _TooLarge(Exception):

@@ -86,6 +86,10 @@ class Runtime:
         self._inflight: dict[int, asyncio.Task[None]] = {}
 
     @property
+    def _beat_interval(self) -> float:
+        return max(self._lease / 3, 0.01)
+
+    @property
     def draining(self) -> bool:
         return self._stopping
 
@@ -161,20 +165,27 @@ class Runtime:
         task = asyncio.create_task(call())
         self._inflight[job.id] = task
         lost = asyncio.Event()
-        beat = asyncio.create_task(self._heartbeat(job.id, owner, task, lost))
+        # The heartbeat starts only when the first beat is due: most jobs that end sooner (a
+        # passed build, a duplicate) never pay for a task of their own.
+        beat: list[asyncio.Task[None]] = []
+        timer = asyncio.get_running_loop().call_later(
+            self._beat_interval,
+            lambda: beat.append(asyncio.create_task(self._heartbeat(job.id, owner, task, lost))),
+        )
         try:
             await asyncio.wait({task})
         except asyncio.CancelledError:
             task.cancel()  # the worker itself is being torn down: take its handler along
             raise
         finally:
-            beat.cancel()
+            timer.cancel()
+            for b in beat:
+                b.cancel()
             self._inflight.pop(job.id, None)
         outcome = await self._record(job, owner, task, lost.is_set())
         duration = self._clock() - started
         if self._metrics is not None:
-            self._metrics.job_duration.labels(outcome=outcome).observe(duration)
-            self._metrics.job_outcomes.labels(outcome=outcome).inc()
+            self._metrics.job_finished(outcome, duration)
         log.info("job %s", outcome, extra={"outcome": outcome, "duration_ms": round(duration * 1000)})
 
     async def _record(self, job: Job, owner: str, task: asyncio.Task[None], lost: bool) -> str:
@@ -211,9 +222,7 @@ class Runtime:
     async def _heartbeat(
         self, job_id: int, owner: str, task: asyncio.Task[None], lost: asyncio.Event
     ) -> None:
-        interval = max(self._lease / 3, 0.01)
         while not task.done():
-            await asyncio.sleep(interval)
             try:
                 await self._store.heartbeat(job_id, owner, self._lease)
             except LeaseLost:
@@ -223,3 +232,4 @@ class Runtime:
                 return
             except Exception:
                 log.exception("heartbeat failed")
+            await asyncio.sleep(self._beat_interval)

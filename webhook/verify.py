@@ -27,7 +27,8 @@ class Unauthorized(Exception):
 
 
 def signature(secret: bytes, timestamp: str, body: bytes) -> str:
-    return hmac.new(secret, timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+    # hmac.digest: one call into OpenSSL, several times cheaper than an hmac.new() object.
+    return hmac.digest(secret, timestamp.encode() + b"." + body, hashlib.sha256).hex()
 
 
 def parse_signature_header(header: str) -> tuple[str, str]:
