@@ -24,6 +24,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
+from core.commands import command_category
 from core.fingerprint import fingerprint
 from core.models import Category, Line, TriageCard
 from core.normalise import DEFAULT_MAX_LINE_BYTES, LineSplitter, Marker, marker, normalise, raw_marker
@@ -34,6 +35,8 @@ LOOKBEHIND = 40  # before-context and fallback lines kept
 FALLBACK_LINES = 6
 WRAPPER_REACH = 10  # a wrapper this close after a card belongs to it
 MAX_TITLE = 200
+COMMANDS_KEPT = 64  # `$ command` lines remembered (only the last before a failure matters)
+MAX_COMMAND = 300
 GENERIC = 40  # rules below this priority only speak when nothing specific did
 # Wrappers at or below this priority say only that something failed ("make: *** Error 1", "BUILD
 # FAILURE"): they join no card; wrappers above it carry counts or names ("collect2: ld returned 1").
@@ -114,6 +117,7 @@ class _Card:
     repeats: int = 1  # occurrences, identical ones included
     wrapped: bool = False
     fps: set[str] = field(default_factory=set)
+    category: Category | None = None  # when the rule's is unknown: what the failing command was
 
     @property
     def priority(self) -> int:
@@ -158,6 +162,8 @@ class _State:
     exit_line: int | None = None
     exit_status: int | None = None
     fallback: list[tuple[int, str]] = field(default_factory=list)
+    # The latest shell commands echoed as `$ command` (Buildkite, GitLab, Travis): (line, command).
+    commands: deque[tuple[int, str]] = field(default_factory=lambda: deque(maxlen=COMMANDS_KEPT))
 
 
 class Analyser:
@@ -239,6 +245,8 @@ class Analyser:
                 last = idx
             else:
                 kws.append(hay[s0:s1])
+        if b"$ " in hay:
+            self._commands(first, hay, lines)
         self._win.extend(lines)
         self._last = first + len(lines) - 1
         self._drain(final=False)
@@ -249,6 +257,22 @@ class Analyser:
             self._win_first += cut
             lo = self._win_first
             self._text_cache = {k: v for k, v in self._text_cache.items() if k >= lo}
+
+    def _commands(self, first: int, hay: bytes, lines: list[bytes]) -> None:
+        """Note the `$ command` lines of a block (`hay` as in `_add`: a `\n`, then the block)."""
+        pos, idx = 0, -1
+        at = hay.find(b"$ ")
+        while at >= 0:
+            idx += hay.count(b"\n", pos, at)
+            pos = at
+            if 0 <= idx < len(lines):
+                text = normalise(lines[idx])
+                if text.startswith("$ "):
+                    self._st.commands.append((first + idx, text[2:].strip()[:MAX_COMMAND]))
+            nl = hay.find(b"\n", at)
+            if nl < 0:
+                break
+            at = hay.find(b"$ ", nl)
 
     def _drain(self, *, final: bool) -> None:
         limit = self._last if final else self._last - LOOKAHEAD
@@ -675,7 +699,35 @@ class Analyser:
         ranked = kept
         # Only generic lines ("error: ...") matched: show them first, then the section's last lines.
         ordered = ranked + [c for c, _ in extra] if tail_last else [c for c, _ in extra] + ranked
+        for c in ordered:
+            if c.rule.category is Category.UNKNOWN:
+                c.category = self._command_category(c)
         return self._render(ordered)
+
+    def _command_category(self, c: _Card) -> Category | None:
+        """What the failing command was (lint, test, ...) for a card no rule could classify: the
+        last `$ command` of the card's section before it, else the section's label."""
+        # The section the card's first line is in (a fallback card's own section is the last one);
+        # output after a closed group (GitHub's `##[endgroup]`) belongs to that group's command.
+        sections = self._st.sections
+        i = next((i for i in range(len(sections) - 1, -1, -1) if sections[i].start <= c.head), None)
+        section = sections[i] if i is not None else None
+        start = section.start if section is not None else 0
+        if i and section is not None and not section.title:
+            section = sections[i - 1]
+        for line, command in reversed(self._st.commands):
+            if line <= c.head:  # a fallback tail may start at the command itself
+                if line >= start:
+                    found = command_category(command)
+                    if found is not None:
+                        return found
+                break
+        if section is not None:
+            title = section.title
+            if title.startswith("Run "):  # GitHub's group title is the command
+                return command_category(title[4:])
+            return command_category(title, label=True)
+        return None
 
     def _final_tail(self) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
@@ -828,7 +880,7 @@ class Analyser:
             out.append(
                 TriageCard(
                     rank=len(out) + 1,
-                    category=c.rule.category,
+                    category=c.category or c.rule.category,
                     rule=c.rule.name,
                     title=title,
                     fingerprint=fingerprint(

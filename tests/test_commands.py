@@ -1,0 +1,111 @@
+"""The failing command as the category of a failure no rule names (core/commands.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.analysis import analyse
+from core.commands import command_category
+from core.models import Category
+from core.rules import load_rules
+
+RULES = load_rules()
+BK = "\x1b_bk;t=1764302766471\x07"
+
+
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        ("npx eslint --color src", Category.LINT),
+        ("black --check .", Category.LINT),
+        ('test -z "$(gofmt -l . | tee /dev/stderr)"', Category.LINT),
+        ("cargo fmt --all -- --check", Category.LINT),
+        ("bundle exec rubocop", Category.LINT),
+        ("pytest -q tests/", Category.TEST),
+        ("bundle exec rspec", Category.TEST),
+        ("./ci/run-tests.sh", Category.TEST),
+        ("make test", Category.TEST),
+        ("mvn -B verify", Category.TEST),
+        ("pip install -r requirements.txt && pytest -x", Category.TEST),  # the last one ran last
+        ("npm ci --no-audit", Category.DEPENDENCY),
+        ("npm install test-utils", Category.DEPENDENCY),  # a package's name is not the work
+        ("pip install pytest", Category.DEPENDENCY),
+        ("make", Category.COMPILE),
+        ("cargo build --release", Category.COMPILE),
+        ("./gradlew assemble", Category.COMPILE),
+        ("./ci/fetch-artifacts.sh", Category.INFRASTRUCTURE),
+        ("curl -fsSL https://example.com/x.tgz -o x.tgz", Category.INFRASTRUCTURE),
+        ("bash check.sh", None),
+        ("python tools/render.py --format json", None),  # a flag is not a formatter
+        ("./script --test-output out", None),
+    ],
+)
+def test_commands_name_the_work(command: str, category: Category | None) -> None:
+    assert command_category(command) is category
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        (":pytest: Unit tests", Category.TEST),
+        (":eslint: Lint", Category.LINT),
+        (":package: Fetch artifacts", Category.INFRASTRUCTURE),
+        (":hammer: Build", None),  # every pipeline has one: it says nothing
+        (":docker: Build image", None),
+    ],
+)
+def test_step_labels_name_the_work_only_when_they_say_it(label: str, category: Category | None) -> None:
+    assert command_category(label, label=True) is category
+
+
+def _bk_log(label: str, command: str, output: list[str], status: int = 1) -> bytes:
+    lines = [
+        "~~~ Preparing working directory",
+        "\x1b[90m$\x1b[0m git checkout -f 3f9c2e1a7d",
+        f"--- {label}",
+        f"\x1b[90m$\x1b[0m {command}",
+        *output,
+        "^^^ +++",
+        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
+        f"user command error: exit status {status}",
+    ]
+    return "".join(f"{BK}{line}\r\n" for line in lines).encode()
+
+
+def test_an_unrecognised_failure_takes_the_category_of_the_command_that_failed() -> None:
+    log = _bk_log(":hammer: Check", "isort --check-only --diff src", ["would rewrite src/app/models.py"])
+    cards = analyse(log, RULES, exit_status=1)
+    assert cards[0].rule == "fallback.tail"
+    assert cards[0].category is Category.LINT
+
+
+def test_the_label_decides_when_the_command_is_a_script() -> None:
+    log = _bk_log(":pytest: Unit tests", "./ci/step.sh", ["something odd happened"])
+    assert analyse(log, RULES, exit_status=1)[0].category is Category.TEST
+
+
+def test_a_command_from_an_earlier_section_does_not_count() -> None:
+    # The checkout's `$ git ...` is another section's command; this one names no work.
+    log = _bk_log(":hammer: Build", "bash check.sh", ["checking generated files are up to date"])
+    assert analyse(log, RULES, exit_status=1)[0].category is Category.UNKNOWN
+
+
+def test_a_rule_category_is_never_overridden() -> None:
+    log = _bk_log(":eslint: Lint", "npm test", ["FAILED tests/test_x.py::test_y - AssertionError: boom"])
+    cards = analyse(log, RULES, exit_status=1)
+    assert cards[0].category is Category.TEST
+
+
+def test_github_group_titles_are_commands() -> None:
+    ts = "2026-02-12T13:07:03.6231586Z "
+    lines = [
+        "##[group]Run actions/checkout@v4",
+        "##[endgroup]",
+        '##[group]Run test -z "$(gofmt -l . | tee /dev/stderr)"',
+        "shell: /usr/bin/bash -e {0}",
+        "##[endgroup]",
+        "util/strings.go",
+        "##[error]Process completed with exit code 1.",
+    ]
+    log = "".join(f"{ts}{line}\n" for line in lines).encode()
+    assert analyse(log, RULES, exit_status=1)[0].category is Category.LINT
