@@ -12,6 +12,14 @@ Same uvicorn settings for both (UVICORN_OPTIONS; `destill serve` passes the same
 event loop and HTTP implementation (uvicorn's "auto" choice, printed), access log off for both;
 both read the whole body. Goal: throughput ratio destill/bare >= 0.5, and
 p99 < 50 ms at 200 deliveries/s.
+
+Where destill's time goes (measured 2026-11-27 on a 2-vCPU KVM machine, h11, pinned and unpinned):
+bare spends ~250 us of CPU a request, almost all in h11 and Starlette; destill ~550-750 us. Cutting
+the route short after verify + parse keeps destill at bare's rate; the durable enqueue (the SQLite
+row, its commit and the hand-offs to the store thread) roughly doubles the event loop's cost per
+request, the JSON log line adds ~10%, and turning the in-process workers off (`--workers 0`) or
+the fsync off (synchronous=NORMAL) changes nothing measurable. Higher concurrency fills bigger
+group commits: the saturated ratio was 0.35 at c=16 and 0.44 at c=64 in the same session.
 """
 
 from __future__ import annotations

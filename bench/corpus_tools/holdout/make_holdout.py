@@ -31,6 +31,7 @@ _spec.loader.exec_module(wrap)
 from holdout_cases import CASES, Case  # noqa: E402
 
 ROOT = Path("/tmp/holdout")
+SEED = "holdout:"  # prefix of every case's random seed: each corpus its own
 
 CHECKOUTS = {
     "buildkite": "/var/lib/buildkite-agent/builds/agent-2/acme/{repo}",
@@ -110,7 +111,7 @@ def run_case(case: Case) -> tuple[bytes, int]:
 
 
 def wrap_output(case: Case, output: bytes, status: int):
-    rng = random.Random(int(hashlib.sha256(("holdout:" + case.name).encode()).hexdigest()[:8], 16))
+    rng = random.Random(int(hashlib.sha256((SEED + case.name).encode()).hexdigest()[:8], 16))
     checkout = CHECKOUTS[case.ci].format(repo=case.repo)
     if case.ci == "buildkite":
         return wrap.buildkite(
@@ -189,6 +190,16 @@ def build(case: Case, dump: bool = False) -> None:
     lines = w.raw.split(b"\n")
     for i in cause:
         print(f"  {i:5d} | {wrap.plain(lines[i - 1])[:160]}")
+
+
+def configure(*, cases: list, root: Path, agent: str, path: str, gocache: str, seed: str) -> None:
+    """Make another corpus with this runner (holdout2, holdout3): its cases, output folder, agent
+    path, tool PATH, Go cache and seed prefix; the method stays the same."""
+    global CASES, ROOT, SEED
+    CASES, ROOT, SEED = cases, root, seed
+    CHECKOUTS["buildkite"] = f"/var/lib/buildkite-agent/builds/{agent}/acme/{{repo}}"
+    BASE_ENV["PATH"] = path
+    BASE_ENV["GOCACHE"] = gocache
 
 
 def main(argv: list[str]) -> int:

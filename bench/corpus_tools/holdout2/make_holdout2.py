@@ -1,7 +1,7 @@
 """Build the second HELD-OUT corpus in /tmp/holdout2/: real tools on small projects with planted faults.
 
-Same format and labelling rules as bench/corpus (see its README.md). Reuses the CI framing of
-/work/main/bench/corpus_tools/wrap.py (imported by path, unmodified). Tool output is never edited.
+The runner is bench/corpus_tools/holdout/make_holdout.py (loaded by path), configured with this
+corpus's cases (h2_cases.py), output folder, agent path, tool PATH, Go cache and seed prefix.
 
     python3 /tmp/holdout2_tools/make_holdout2.py            # every case
     python3 /tmp/holdout2_tools/make_holdout2.py NAME ...   # some cases
@@ -10,198 +10,27 @@ Same format and labelling rules as bench/corpus (see its README.md). Reuses the 
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import json
-import os
-import random
-import shlex
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-_spec = importlib.util.spec_from_file_location("ci_wrap", "/work/main/bench/corpus_tools/wrap.py")
-wrap = importlib.util.module_from_spec(_spec)
-sys.modules["ci_wrap"] = wrap
-_spec.loader.exec_module(wrap)
+_spec = importlib.util.spec_from_file_location("make_holdout", HERE.parent / "holdout" / "make_holdout.py")
+runner = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(runner)
 
-from h2_cases import CASES, Case  # noqa: E402
+from h2_cases import CASES  # noqa: E402
 
-ROOT = Path("/tmp/holdout2")
-
-CHECKOUTS = {
-    "buildkite": "/var/lib/buildkite-agent/builds/agent-1/acme/{repo}",
-    "github": "/home/runner/work/{repo}/{repo}",
-    "gitlab": "/builds/acme/{repo}",
-    "travis": "/home/travis/build/acme/{repo}",
-}
-
-BASE_ENV = {
-    "PATH": "/tmp/holdout2_venv/bin:/root/.cargo/bin:/usr/local/bin:/usr/bin:/bin",
-    "HOME": os.environ.get("HOME", "/root"),
-    "LANG": "C.UTF-8",
-    "TERM": "xterm-256color",
-    "CI": "true",
-    "PIP_CONFIG_FILE": "/dev/null",
-    "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-    "PYTHONDONTWRITEBYTECODE": "1",
-    "GOFLAGS": "-modcacherw",
-    "GOPROXY": "off",
-    "GOCACHE": "/tmp/holdout2_gocache",
-    "CARGO_TERM_PROGRESS_WHEN": "never",
-}
-for k in (
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "PIP_CERT",
-    "REQUESTS_CA_BUNDLE",
-    "CURL_CA_BUNDLE",
-    "NODE_EXTRA_CA_CERTS",
-):
-    if k in os.environ:
-        BASE_ENV[k] = os.environ[k]
-
-
-def run_case(case: Case) -> tuple[bytes, int]:
-    checkout = Path(CHECKOUTS[case.ci].format(repo=case.repo))
-    if checkout.exists():
-        shutil.rmtree(checkout)
-    checkout.mkdir(parents=True)
-    for rel, text in case.files.items():
-        p = checkout / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
-        if rel.endswith(".sh") and rel not in case.no_exec:
-            p.chmod(0o755)
-    env = {**BASE_ENV, **case.env}
-    if case.setup:
-        subprocess.run(
-            ["bash", "-c", case.setup],
-            cwd=checkout,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=900,
-        )
-    run = case.run or case.command
-    if case.tty:
-        inner = f"stty cols 120 rows 40 2>/dev/null; {run}"
-        argv = ["script", "-qefc", f"bash -c {shlex.quote(inner)}", "/dev/null"]
-    else:
-        argv = ["bash", "-c", run]
-    proc = subprocess.run(
-        argv,
-        cwd=checkout,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        timeout=900,
-    )
-    output = proc.stdout
-    if case.tty:
-        output = output.replace(b"\r\n", b"\n")
-    shutil.rmtree(checkout, ignore_errors=True)
-    return output, proc.returncode
-
-
-def wrap_output(case: Case, output: bytes, status: int):
-    rng = random.Random(int(hashlib.sha256(("holdout2:" + case.name).encode()).hexdigest()[:8], 16))
-    checkout = CHECKOUTS[case.ci].format(repo=case.repo)
-    if case.ci == "buildkite":
-        return wrap.buildkite(
-            output,
-            command=case.command,
-            label=case.label,
-            exit_status=status,
-            rng=rng,
-            checkout=checkout,
-            decoys=case.decoys,
-            post_hook=case.post_hook,
-        )
-    if case.ci == "github":
-        return wrap.github(
-            output, command=case.command, exit_status=status, rng=rng, checkout=checkout, env=case.gh_env
-        )
-    if case.ci == "gitlab":
-        return wrap.gitlab(output, command=case.command, exit_status=status, rng=rng, checkout=checkout)
-    if case.ci == "travis":
-        return wrap.travis(output, command=case.command, exit_status=status, rng=rng, checkout=checkout)
-    raise ValueError(case.ci)
-
-
-def region_of(w) -> list[tuple[int, str]]:
-    lines = w.raw.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    return [(n, wrap.plain(lines[n - 1])) for n in range(w.first, w.last + 1)]
-
-
-def label(case: Case, w) -> list[int]:
-    region = region_of(w)
-    picked: set[int] = set()
-    for loc in case.cause:
-        found = loc(region)
-        if not found:
-            raise SystemExit(f"{case.name}: locator {loc} matched nothing")
-        picked |= found
-    text = "\n".join(t for _, t in region)
-    for key in case.keys:
-        if key not in text:
-            raise SystemExit(f"{case.name}: key {key!r} not in the tool output")
-    return sorted(picked)
-
-
-def build(case: Case, dump: bool = False) -> None:
-    output, status = run_case(case)
-    if dump:
-        w = wrap_output(case, output, status)
-        print(f"== {case.name} exit {status} region {w.first}-{w.last}")
-        for n, t in region_of(w):
-            print(f"{n:5d} | {t[:200]}")
-        return
-    if case.exit_status is not None and status != case.exit_status:
-        print(output.decode("utf-8", "replace")[-3000:])
-        raise SystemExit(f"{case.name}: exit status {status}, expected {case.exit_status}")
-    if status == 0:
-        print(output.decode("utf-8", "replace")[-3000:])
-        raise SystemExit(f"{case.name}: the command passed")
-    w = wrap_output(case, output, status)
-    cause = label(case, w)
-    out = ROOT / case.name
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "log.txt").write_bytes(w.raw)
-    expect = {
-        "category": case.category,
-        "keys": case.keys,
-        "exit_status": status,
-        "cause_lines": cause,
-        "tool": case.tool,
-        "ci": case.ci,
-    }
-    (out / "expect.json").write_text(json.dumps(expect, indent=1, ensure_ascii=False) + "\n")
-    n = w.raw.count(b"\n")
-    print(f"== {case.name}: {n} lines, exit {status}, output lines {w.first}-{w.last}, cause {cause}")
-    lines = w.raw.split(b"\n")
-    for i in cause:
-        print(f"  {i:5d} | {wrap.plain(lines[i - 1])[:160]}")
-
-
-def main(argv: list[str]) -> int:
-    dump = "--dump" in argv
-    names = {a for a in argv if a != "--dump"}
-    unknown = names - {c.name for c in CASES}
-    if unknown:
-        raise SystemExit(f"unknown cases: {sorted(unknown)}")
-    for case in CASES:
-        if not names or case.name in names:
-            build(case, dump)
-    return 0
-
+runner.configure(
+    cases=CASES,
+    root=Path("/tmp/holdout2"),
+    agent="agent-1",
+    path="/tmp/holdout2_venv/bin:/root/.cargo/bin:/usr/local/bin:/usr/bin:/bin",
+    gocache="/tmp/holdout2_gocache",
+    seed="holdout2:",
+)
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(runner.main(sys.argv[1:]))

@@ -36,10 +36,10 @@ def doc_case(transcript: str, status: int, **kw: object) -> None:
     case(**kw)
 
 
-from h3_py import register as _py  # noqa: E402
-from h3_node import register as _node  # noqa: E402
-from h3_native import register as _native  # noqa: E402
 from h3_docs import register as _docs  # noqa: E402
+from h3_native import register as _native  # noqa: E402
+from h3_node import register as _node  # noqa: E402
+from h3_py import register as _py  # noqa: E402
 
 _py(case)
 _node(case)
