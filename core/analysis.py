@@ -33,7 +33,10 @@ from core.rules import Rule, RuleSet
 LOOKAHEAD = 160  # longest block we follow after its first line
 LOOKBEHIND = 40  # before-context and fallback lines kept
 FALLBACK_LINES = 6
-WRAPPER_REACH = 10  # a wrapper this close after a card belongs to it
+# A wrapper this close after a card (same section) belongs to it. One that counts or names what
+# failed ("✖ 114 problems (2 errors, 112 warnings)") closes the tool's whole report, however many
+# warnings sit between it and the last error.
+WRAPPER_REACH = LOOKAHEAD
 MAX_TITLE = 200
 COMMANDS_KEPT = 64  # `$ command` lines remembered (only the last before a failure matters)
 MAX_COMMAND = 300
@@ -91,8 +94,11 @@ _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#]\s?){6,}\s*$")
 _TEST_SECTION_END = re.compile(
     r"^_{3,} .+ _{3,}$|^={3,}(?: .* =+)?$|^-{3,} .* -{3,}$|^\s*● |^(?:FAIL|ERROR): |^\s*\d+\) \S"
 )
-# A compiler diagnostic goes on through its code frame, notes and suggestions (rustc's `help:`).
-_DIAGNOSTIC_FRAME = re.compile(r"^\s|^\d+\s*[|│]|^[|│]|^\.\.\.|^\s*=\s*(?:note|help)|^(?:help|note): ")
+# A compiler diagnostic goes on through its code frame, notes and suggestions (rustc's `help:`),
+# gcc's and clang's located notes too (`x.c:3:1: note: include '<stdio.h>'`).
+_DIAGNOSTIC_FRAME = re.compile(
+    r"^\s|^\d+\s*[|│]|^[|│]|^\.\.\.|^\s*=\s*(?:note|help)|^(?:help|note): |^[^\s:]+:\d+(?::\d+)?: note: "
+)
 # A stack frame line in the formats most runtimes print (JVM, node, Ruby, Python, gdb/sanitizers).
 _STACK_LINE = re.compile(r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Caused by: ")
 _CHAIN = re.compile(r"^(?:During handling of the above exception|The above exception was the direct cause)")
@@ -343,7 +349,13 @@ class Analyser:
         ):
             prev.lines[n] = text[: self._keep]
             prev.signal.add(n)
-            prev.end = n
+            # A wrapper with a block brings it: the list under ctest's "The following tests FAILED:".
+            end = self._block_end(rule, n) if rule.block or rule.after else n
+            for k in range(n + 1, end + 1):
+                t = self._text(k)
+                if t is not None:
+                    prev.lines[k] = t[: self._keep]
+            prev.end = end
             prev.wrapped = True
             return
         if (
@@ -360,7 +372,13 @@ class Analyser:
             self._extend(prev, n, text, rule, m)
             return
         if prev is not None and rule.adjacent and prev.rule is rule and n - prev.end <= 2:
-            # The next error of a list joins the card, with its own context (code frame, notes).
+            # The next error of a list joins the card, with its own context: the header a linter
+            # prints above a file's findings (pylint's `************* Module x`), code frame, notes.
+            if rule.before_match is not None:
+                for k in range(max(prev.end + 1, n - rule.before), n):
+                    t = self._text(k)
+                    if t is not None and rule.before_match.search(t):
+                        prev.lines[k] = t[: self._keep]
             end = self._block_end(rule, n)
             for k in range(n, end + 1):
                 t = self._text(k)
@@ -660,8 +678,14 @@ class Analyser:
                     (h for h in cards if not h.rule.summary and leaves & {_leaf(t) for t in h.tests}), None
                 )
                 if home is not None:
-                    home.lines.update(c.lines)
-                    home.signal.update(c.lines)
+                    # Not the list's bare heading (libtest's `failures:`): it names no test.
+                    joined = {
+                        k: t
+                        for k, t in c.lines.items()
+                        if not ((hm := c.rule.pattern.search(t)) and not hm.groupdict().get("test"))
+                    }
+                    home.lines.update(joined)
+                    home.signal.update(joined)
         named = {_leaf(t) for c in cards if not c.rule.summary for t in c.tests}
         most = max((len(c.tests) for c in cards if not c.rule.summary), default=0)
         cards = [

@@ -490,3 +490,178 @@ def test_the_best_card_gets_the_budget_other_cards_leave() -> None:
     assert len(cards) == 1
     assert len(cards[0].lines) == 25  # more than a first card's share, up to the whole budget
     assert cards[0].lines[-1].text == "RuntimeError: boom"
+
+
+def test_a_linters_file_header_above_a_later_findings_list_is_shown() -> None:
+    body = "\n".join(
+        [
+            "************* Module billing.tax",
+            "billing/tax.py:7:0: W0102: Dangerous default value [] as argument (dangerous-default-value)",
+            "billing/tax.py:22:51: E1101: Class 'Decimal' has no 'ROUND_UP_MODE' member (no-member)",
+            "************* Module billing.invoice",
+            "billing/invoice.py:25:41: E0602: Undefined variable 'formatted_total' (undefined-variable)",
+            "",
+            "Your code has been rated at 0.83/10",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body, status=6), RULES))
+    assert "************* Module billing.tax" in shown
+    assert "************* Module billing.invoice" in shown
+
+
+def test_a_counting_summary_far_below_the_errors_joins_them() -> None:
+    warning = "  4:26  warning  'ctx' is defined but never used  no-unused-vars"
+    warnings = [f"/src/w{i}.js\n{warning}\n" for i in range(12)]
+    body = "\n".join(
+        [
+            "/src/widget1.js",
+            "  7:19  error    'formatLabel' is not defined                        no-undef",
+            "",
+            *warnings,
+            "✖ 26 problems (1 error, 25 warnings)",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].rule == "eslint.error"
+    assert "✖ 26 problems (1 error, 25 warnings)" in [ln.text for ln in cards[0].lines]
+
+
+def test_a_doctests_closing_failures_list_joins_its_card_without_the_bare_heading() -> None:
+    body = "\n".join(
+        [
+            "running 1 test",
+            "test src/lib.rs - slug (line 5) ... FAILED",
+            "",
+            "failures:",
+            "",
+            "---- src/lib.rs - slug (line 5) stdout ----",
+            "Test executable failed (exit status: 101).",
+            "",
+            "thread 'main' (1564) panicked at src/lib.rs:6:1:",
+            "assertion `left == right` failed",
+            '  left: "hello-world-"',
+            ' right: "hello-world"',
+            "",
+            "",
+            "failures:",
+            "    src/lib.rs - slug (line 5)",
+            "",
+            "test result: FAILED. 0 passed; 1 failed; 0 ignored; finished in 0.14s",
+            "",
+            "error: doctest failed, to rerun pass `--doc`",
+        ]
+    )
+    cards = analyse(_bk_log(body, status=101), RULES)
+    assert len(cards) == 1
+    shown = [ln.text for ln in cards[0].lines]
+    assert "    src/lib.rs - slug (line 5)" in shown
+    assert "error: doctest failed, to rerun pass `--doc`" in shown
+    assert "failures:" not in shown
+
+
+def test_go_verbose_test_lines_before_the_fail_line_are_shown() -> None:
+    body = "\n".join(
+        [
+            "=== RUN   TestParseDuration",
+            "=== RUN   TestParseDuration/seconds",
+            "=== RUN   TestParseDuration/days",
+            '    duration_test.go:29: ParseDuration("1d") = 12h0m0s, want 24h0m0s',
+            "=== RUN   TestParseDuration/week",
+            '    duration_test.go:26: ParseDuration("1w") returned error: unknown unit',
+            "--- FAIL: TestParseDuration (0.00s)",
+            "    --- PASS: TestParseDuration/seconds (0.00s)",
+            "    --- FAIL: TestParseDuration/days (0.00s)",
+            "    --- FAIL: TestParseDuration/week (0.00s)",
+            "FAIL",
+            "FAIL\texample.com/scheduler/config\t0.002s",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].rule == "go.test_failed"
+    shown = [ln.text for ln in cards[0].lines]
+    assert '    duration_test.go:29: ParseDuration("1d") = 12h0m0s, want 24h0m0s' in shown
+    assert '    duration_test.go:26: ParseDuration("1w") returned error: unknown unit' in shown
+
+
+def test_a_cmake_error_goes_on_through_its_paragraphs_and_call_stack() -> None:
+    body = "\n".join(
+        [
+            "-- Found Threads: TRUE",
+            "CMake Error at CMakeLists.txt:7 (find_package):",
+            '  By not providing "Findyaml-cpp.cmake" in CMAKE_MODULE_PATH this project has',
+            "  asked CMake to find a package configuration file.",
+            "",
+            '  Could not find a package configuration file provided by "yaml-cpp"',
+            "  with any of the following names:",
+            "",
+            "    yaml-cppConfig.cmake",
+            "Call Stack (most recent call first):",
+            "  CMakeLists.txt:4 (find_package)",
+            "",
+            "",
+            "-- Configuring incomplete, errors occurred!",
+            'See also "/build/CMakeFiles/CMakeOutput.log".',
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    shown = [ln.text for ln in cards[0].lines]
+    assert cards[0].rule == "cmake.error"
+    assert "    yaml-cppConfig.cmake" in shown
+    assert "  CMakeLists.txt:4 (find_package)" in shown
+    assert "-- Configuring incomplete, errors occurred!" in shown
+    assert not any(t.startswith("See also") for t in shown)
+
+
+def test_a_compilers_located_note_belongs_to_the_error_above() -> None:
+    body = "\n".join(
+        [
+            "parse.c: In function 'parse_rect':",
+            "parse.c:4:12: error: implicit declaration of function 'sscanf'",
+            '    4 |     return sscanf(s, "%lf", &w) == 1;',
+            "      |            ^~~~~~",
+            "parse.c:3:1: note: include '<stdio.h>' or provide a declaration of 'sscanf'",
+            "make: *** [Makefile:8: parse.o] Error 1",
+        ]
+    )
+    cards = analyse(_bk_log(body, status=2), RULES)
+    assert "parse.c:3:1: note: include '<stdio.h>' or provide a declaration of 'sscanf'" in _shown(cards[:1])
+
+
+@pytest.mark.parametrize(
+    ("error", "closing"),
+    [
+        (
+            "tar: static: Cannot stat: No such file or directory",
+            "tar: Exiting with failure status due to previous errors",
+        ),
+        (
+            "==18201== Invalid read of size 4\n==18201==    at 0x109189: main (best.c:9)\n==18201== ",
+            "==18201== ERROR SUMMARY: 1 errors from 1 contexts (suppressed: 0 from 0)",
+        ),
+    ],
+)
+def test_a_tools_closing_count_of_its_errors_joins_them(error: str, closing: str) -> None:
+    cards = analyse(_bk_log(f"{error}\n{closing}"), RULES)
+    assert closing in _shown(cards[:1])
+
+
+def test_a_wrapper_with_a_list_brings_the_list() -> None:
+    body = "\n".join(
+        [
+            "3/3 Test #3: utf8 .............................***Failed    0.00 sec",
+            'test_codec.c:7: decode("\\xc3\\xa9") returned 2 bytes, expected 1 code point',
+            "",
+            "67% tests passed, 1 tests failed out of 3",
+            "",
+            "Total Test time (real) =   0.01 sec",
+            "",
+            "The following tests FAILED:",
+            "\t  3 - utf8 (Failed)",
+            "Errors while running CTest",
+        ]
+    )
+    cards = analyse(_bk_log(body, status=8), RULES)
+    shown = _shown(cards[:1])
+    assert "\t  3 - utf8 (Failed)" in shown
+    assert "Errors while running CTest" in shown
+    assert not any(t.startswith("Total Test time") for t in shown)
