@@ -16,6 +16,10 @@ separators) and repeated lines go, so do library frames (except the few right ab
 first frame) and the unmarked context of a source listing that marks its failing line. Over the
 budget, signal lines come first, then explaining lines, the top of the block, the user's frames.
 What the first pass leaves of the 25 lines goes to the cards that had more to show, best first.
+
+Category: the rule's; where the rule knows none (a bare "make: *** Error 1", no pattern at all),
+what the failing command was (`core/commands.py`): the section's last `$ command`, GitHub's
+`Run <command>` group, or the step's label.
 """
 
 from __future__ import annotations
