@@ -146,7 +146,7 @@ class SQLiteStore:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             try:
                 conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
-                conn.execute("PRAGMA journal_mode = WAL")
+                _enable_wal(conn, self._busy_ms / 1000)
                 conn.execute(f"PRAGMA synchronous = {self._synchronous}")
                 _migrate(conn)
             except BaseException:
@@ -533,6 +533,23 @@ class SQLiteStore:
             return [json.loads(row[0]) for row in rows]
 
         return await self._run(_recent)
+
+
+def _enable_wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """`PRAGMA journal_mode = WAL`, retried: while another connection is switching a new file to
+    WAL, SQLite answers "database is locked" at once instead of calling the busy handler (stores
+    starting together on one file: `destill migrate` beside `destill serve`, tests)."""
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
