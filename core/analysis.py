@@ -353,6 +353,13 @@ class Analyser:
         ):
             prev.lines[n] = text[: self._keep]
             prev.signal.add(n)
+            if rule.before and rule.before_match is not None:
+                # ...and the context it names above itself (BuildKit's `Dockerfile:5` frame).
+                for k in range(max(n - rule.before, prev.end + 1, self._win_first, 1), n):
+                    t = self._text(k)
+                    if t is not None and rule.before_match.search(t):
+                        prev.lines[k] = t[: self._keep]
+                        prev.signal.add(k)
             # A wrapper with a block brings it: the list under ctest's "The following tests FAILED:".
             end = self._block_end(rule, n) if rule.block or rule.after else n
             for k in range(n + 1, end + 1):

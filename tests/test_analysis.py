@@ -665,3 +665,29 @@ def test_a_wrapper_with_a_list_brings_the_list() -> None:
     assert "\t  3 - utf8 (Failed)" in shown
     assert "Errors while running CTest" in shown
     assert not any(t.startswith("Total Test time") for t in shown)
+
+
+def test_a_wrapper_joining_a_card_brings_its_before_context() -> None:
+    body = "\n".join(
+        [
+            "#7 [3/7] RUN apt-get install -y libjpeg62-turbo-devel",
+            "#7 3.546 E: Unable to locate package libjpeg62-turbo-devel",
+            '#7 ERROR: process "/bin/sh -c apt-get install -y libjpeg62-turbo-devel" did not complete '
+            "successfully: exit code: 100",
+            "------",
+            "Dockerfile:5",
+            "--------------------",
+            "   4 |     ",
+            "   5 | >>> RUN apt-get install -y libjpeg62-turbo-devel",
+            "   6 |     ",
+            "--------------------",
+            'ERROR: failed to solve: process "/bin/sh -c apt-get install -y libjpeg62-turbo-devel" '
+            "did not complete successfully: exit code: 100",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].category is Category.DEPENDENCY
+    shown = _shown(cards[:1])
+    assert "Dockerfile:5" in shown
+    assert "   5 | >>> RUN apt-get install -y libjpeg62-turbo-devel" in shown
+    assert "   4 |     " not in shown
