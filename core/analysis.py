@@ -93,7 +93,8 @@ _FRAME = re.compile(
 )
 _NOT_SECTIONS = (b"pass:", b"skip:")
 _LEAF_TAIL = re.compile(r"(?::\d+|\(\))$")
-_SGR = re.compile(rb"\x1b\[[0-9;:]*[A-Za-z]")
+# Colours, and nF escapes (`ESC ( B`, which ends every `tput sgr0`): both split keywords.
+_SGR = re.compile(rb"\x1b\[[0-9;:]*[A-Za-z]|\x1b[ -/]+[0-~]")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#]\s?){6,}\s*$")
 _TEST_SECTION_END = re.compile(
     r"^_{3,} .+ _{3,}$|^={3,}(?: .* =+)?$|^-{3,} .* -{3,}$|^\s*● |^(?:FAIL|ERROR): |^\s*\d+\) \S"
@@ -332,6 +333,16 @@ class Analyser:
             self._muted = self._block_end(rule, n)
             return
         prev = self._cards[-1] if self._cards else None
+        if (
+            rule.wrapper
+            and rule.priority > BARE_WRAPPER
+            and prev is not None
+            and prev.priority < GENERIC
+            and not prev.rule.wrapper
+        ):
+            # A naming wrapper after generic lines ("[ERROR] Command was ...") names the specific
+            # failure before them (surefire's "forked VM terminated" after the JVM's crash report).
+            prev = self._strong_before(prev) or prev
         if prev is not None and n <= prev.end and (rule.wrapper or rule.priority <= prev.priority + 5):
             # Already inside a block: a wrapper or an equal line there is part of it.
             prev.signal.add(n)
@@ -401,6 +412,17 @@ class Analyser:
             self._collect_tests(prev, rule, m, [text])
             return
         self._new_card(n, text, rule, m)
+
+    def _strong_before(self, prev: _Card) -> _Card | None:
+        """The last specific card before the generic cards that end at `prev`, in its section."""
+        for c in reversed(self._cards):
+            if c.section != prev.section:
+                return None
+            if c.rule.wrapper:
+                continue
+            if c.priority >= GENERIC:
+                return c if c.priority >= 50 else None
+        return None
 
     def _section_id(self) -> int:
         return len(self._st.sections) - 1

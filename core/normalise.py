@@ -29,6 +29,7 @@ _ESC_RE = re.compile(
     rb"\x1b[_\]PX^][^\x07\x1b]*(?:\x07|\x1b\\|$)"
     rb"|\x1b\[[0-?]*[ -/]*[@-~]"
     rb"|\x1b[@-Z\\-~]"
+    rb"|\x1b[ -/]+[0-~]"  # nF: `ESC ( B` (ASCII charset) ends every `tput sgr0` and prints nothing
     rb"|\x1b$"
 )
 _CSI_ERASE_RE = re.compile(rb"\x1b\[[0-2]?K")

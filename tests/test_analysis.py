@@ -691,3 +691,47 @@ def test_a_wrapper_joining_a_card_brings_its_before_context() -> None:
     assert "Dockerfile:5" in shown
     assert "   5 | >>> RUN apt-get install -y libjpeg62-turbo-devel" in shown
     assert "   4 |     " not in shown
+
+
+def test_a_charset_escape_after_colours_does_not_hide_the_error() -> None:
+    # `tput sgr0` writes `ESC ( B` before `ESC [ m`; it prints nothing and must not reach the text.
+    reset = "\x1b(B\x1b[m"
+    body = "\n".join(
+        [
+            f"jobs/model.py:13: \x1b[1m\x1b[31merror:{reset} Function is missing a type annotation"
+            f"  {reset}\x1b[33m[no-untyped-def]{reset}",
+            f"\x1b[1m\x1b[31mFound 1 error in 1 file (checked 3 source files){reset}",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    shown = _shown(cards[:1])
+    assert "jobs/model.py:13: error: Function is missing a type annotation  [no-untyped-def]" in shown
+    assert not any("(B" in t for t in shown)
+
+
+GOODBYE = "[ERROR] The forked VM terminated without properly saying goodbye. VM crash or System.exit called?"
+
+
+def test_a_naming_wrapper_after_generic_lines_joins_the_specific_card_before_them() -> None:
+    body = "\n".join(
+        [
+            "[INFO] Running com.acme.store.RocksStoreTest",
+            "#",
+            "# A fatal error has been detected by the Java Runtime Environment:",
+            "#",
+            "#  SIGSEGV (0xb) at pc=0x00007f3a2c1b4e5a, pid=4127, tid=4160",
+            "#",
+            "[INFO] BUILD FAILURE",
+            "[ERROR] Failed to execute goal maven-surefire-plugin:3.2.5:test on project x:",
+            "[ERROR] Command was /bin/sh -c cd /builds/x && java -jar surefirebooter.jar",
+            GOODBYE,
+            "[ERROR] Crashed tests:",
+            "[ERROR] com.acme.store.RocksStoreTest",
+            "[ERROR] -> [Help 1]",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].rule == "jvm.fatal_error"
+    shown = _shown(cards[:1])
+    assert GOODBYE in shown
+    assert "[ERROR] com.acme.store.RocksStoreTest" in shown

@@ -20,6 +20,7 @@ from core.normalise import LineSplitter, iter_lines, marker, normalise, raw_mark
         (b"\x1b[1m\x1b[91merror\x1b[0m\x1b[1m: cannot borrow\x1b[0m", "error: cannot borrow"),
         (b"\x1b[38;5;196mred\x1b[0m \x1b[2Jx", "red x"),
         (b"\x1b[01;31m\x1b[Kerror:\x1b[m\x1b[K x", "error: x"),
+        (b"x.py:13: \x1b[31merror:\x1b(B\x1b[m bad", "x.py:13: error: bad"),  # tput sgr0's ESC ( B
         (b"plain\r", "plain"),  # CRLF after splitting on \n
         (b"plain\r\r", "plain"),  # \r\r\n
         (b"10%\r50%\r100%", "100%"),  # progress overwrite
