@@ -6,6 +6,10 @@ Same format and labelling rules as bench/corpus (see its README.md). Reuses the 
     python3 /tmp/holdout_tools/make_holdout.py            # every case
     python3 /tmp/holdout_tools/make_holdout.py NAME ...   # some cases
     python3 /tmp/holdout_tools/make_holdout.py --dump NAME  # print the tool output region, numbered
+
+The later corpora use the same runner with their own cases and paths (CORPORA below):
+
+    python3 bench/corpus_tools/holdout/make_holdout.py --corpus holdout3 [--dump] [NAME ...]
 """
 
 from __future__ import annotations
@@ -192,17 +196,45 @@ def build(case: Case, dump: bool = False) -> None:
         print(f"  {i:5d} | {wrap.plain(lines[i - 1])[:160]}")
 
 
-def configure(*, cases: list, root: Path, agent: str, path: str, gocache: str, seed: str) -> None:
-    """Make another corpus with this runner (holdout2, holdout3): its cases, output folder, agent
-    path, tool PATH, Go cache and seed prefix; the method stays the same."""
+TOOLS_PATH = "/root/.cargo/bin:/usr/local/bin:/usr/bin:/bin"
+
+# The later corpora: their cases module (in bench/corpus_tools/<name>/), output folder, Buildkite
+# agent, the scratch installs put first on PATH, Go cache and seed prefix. The method is the same.
+CORPORA = {
+    "holdout2": ("h2_cases", Path("/tmp/holdout2"), "agent-1", "/tmp/holdout2_venv/bin", "/tmp/holdout2_gocache"),
+    "holdout3": (
+        "h3_cases",
+        Path("/work/main/bench/holdout3"),
+        "agent-5",
+        "/work/scratch/h3venv/bin:/work/scratch/h3npm/node_modules/.bin",
+        "/work/scratch/h3gocache",
+    ),
+    "holdout4": (
+        "h4_cases",
+        Path("/work/main/bench/holdout4"),
+        "agent-6",
+        "/work/scratch/h4venv/bin:/work/scratch/h4npm/node_modules/.bin",
+        "/work/scratch/h4gocache",
+    ),
+}
+
+
+def configure(name: str) -> None:
+    """Switch the runner to one of CORPORA."""
     global CASES, ROOT, SEED
-    CASES, ROOT, SEED = cases, root, seed
+    module, root, agent, tools, gocache = CORPORA[name]
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / name))
+    CASES, ROOT, SEED = importlib.import_module(module).CASES, root, f"{name}:"
     CHECKOUTS["buildkite"] = f"/var/lib/buildkite-agent/builds/{agent}/acme/{{repo}}"
-    BASE_ENV["PATH"] = path
+    BASE_ENV["PATH"] = f"{tools}:{TOOLS_PATH}"
     BASE_ENV["GOCACHE"] = gocache
 
 
 def main(argv: list[str]) -> int:
+    if "--corpus" in argv:
+        i = argv.index("--corpus")
+        configure(argv[i + 1])
+        argv = argv[:i] + argv[i + 2 :]
     dump = "--dump" in argv
     names = {a for a in argv if a != "--dump"}
     unknown = names - {c.name for c in CASES}

@@ -14,34 +14,16 @@ import sys
 
 sys.path.append("/work/main/bench/corpus_tools/holdout")
 sys.path.append("/work/main/bench/corpus_tools/holdout3")
-from holdout_cases import Case, after, first, has, last, span  # noqa: F401
+from h3_docs import register as _docs
+from h3_native import register as _native
+from h3_node import register as _node
+from h3_py import register as _py
+from registry import Registry
 
-CASES: list[Case] = []
-DOC_CASES: set[str] = set()
-
-
-def case(**kw: object) -> None:
-    CASES.append(Case(**kw))  # type: ignore[arg-type]
-
-
-def doc_case(transcript: str, status: int, **kw: object) -> None:
-    """A case written from the tool's documented output (the tool cannot run here)."""
-    files = dict(kw.pop("files", {}))  # type: ignore[arg-type]
-    files[".ci/transcript.txt"] = transcript
-    kw["files"] = files
-    kw["run"] = f"cat .ci/transcript.txt; exit {status}"
-    kw["tty"] = False
-    kw["exit_status"] = status
-    DOC_CASES.add(str(kw["name"]))
-    case(**kw)
-
-
-from h3_docs import register as _docs  # noqa: E402
-from h3_native import register as _native  # noqa: E402
-from h3_node import register as _node  # noqa: E402
-from h3_py import register as _py  # noqa: E402
-
-_py(case)
-_node(case)
-_native(case)
-_docs(doc_case)
+_registry = Registry()
+_py(_registry.case)
+_node(_registry.case)
+_native(_registry.case)
+_docs(_registry.doc_case)
+CASES = _registry.cases
+DOC_CASES = _registry.doc_cases
