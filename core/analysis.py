@@ -364,13 +364,11 @@ class Analyser:
         ):
             prev.lines[n] = text[: self._keep]
             prev.signal.add(n)
-            if rule.before and rule.before_match is not None:
+            if rule.before_match is not None:
                 # ...and the context it names above itself (BuildKit's `Dockerfile:5` frame).
-                for k in range(max(n - rule.before, prev.end + 1, self._win_first, 1), n):
-                    t = self._text(k)
-                    if t is not None and rule.before_match.search(t):
-                        prev.lines[k] = t[: self._keep]
-                        prev.signal.add(k)
+                context = self._before_lines(rule, n, floor=prev.end)
+                prev.lines.update(context)
+                prev.signal.update(context)
             # A wrapper with a block brings it: the list under ctest's "The following tests FAILED:".
             end = self._block_end(rule, n) if rule.block or rule.after else n
             for k in range(n + 1, end + 1):
@@ -397,10 +395,7 @@ class Analyser:
             # The next error of a list joins the card, with its own context: the header a linter
             # prints above a file's findings (pylint's `************* Module x`), code frame, notes.
             if rule.before_match is not None:
-                for k in range(max(prev.end + 1, n - rule.before), n):
-                    t = self._text(k)
-                    if t is not None and rule.before_match.search(t):
-                        prev.lines[k] = t[: self._keep]
+                prev.lines.update(self._before_lines(rule, n, floor=prev.end))
             end = self._block_end(rule, n)
             for k in range(n, end + 1):
                 t = self._text(k)
@@ -524,15 +519,21 @@ class Analyser:
             end = k
         return end
 
-    def _new_card(self, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
+    def _before_lines(self, rule: Rule, n: int, *, floor: int = 0) -> dict[int, str]:
+        """The lines above `n` that `rule` takes as context (`before`, filtered by `before_match`):
+        none at or before line `floor`, none from before a section marker."""
         lines: dict[int, str] = {}
-        for k in range(max(n - rule.before, self._win_first, 1), n):
+        for k in range(max(n - rule.before, floor + 1, self._win_first, 1), n):
             t = self._text(k)
             if t is None or marker(t) is not None:
                 lines.clear()
                 continue
             if rule.before_match is None or rule.before_match.search(t):
                 lines[k] = t[: self._keep]
+        return lines
+
+    def _new_card(self, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
+        lines = self._before_lines(rule, n)
         end = self._block_end(rule, n)
         if end == n and rule.block is None and not rule.after:
             end = self._frames_after(n)
