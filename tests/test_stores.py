@@ -181,13 +181,108 @@ async def test_sqlite_concurrent_writes_share_one_commit(tmp_path: Path) -> None
     try:
         await store.setup()
         statements: list[str] = []
-        assert store._conn is not None
-        store._conn.set_trace_callback(statements.append)
+        assert store._writer is not None
+        store._writer.set_trace_callback(statements.append)
         results = await asyncio.gather(*(store.enqueue(f"k{n}", "triage", {"n": n}) for n in range(50)))
         assert all(r.created for r in results)
         commits = [s for s in statements if s.strip().upper() == "COMMIT"]
         assert 1 <= len(commits) < 5, commits
         assert (await store.stats()).by_state[JobState.QUEUED] == 50
+    finally:
+        await store.close()
+
+
+async def test_sqlite_no_write_is_answered_before_the_wal_is_synced(tmp_path: Path) -> None:
+    """synchronous FULL: a committed write waits for an fdatasync of the WAL that began after its
+    COMMIT; writes committed while that sync runs wait for the next one, which covers them all."""
+    started: list[str] = []
+    release = [asyncio.Event(), asyncio.Event()]
+    syncing = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def fsync(fd: int) -> None:  # on the store's fsync thread
+        started.append(Path(f"/proc/self/fd/{fd}").resolve().name)
+        n = len(started) - 1
+        loop.call_soon_threadsafe(syncing.set)
+        asyncio.run_coroutine_threadsafe(release[min(n, 1)].wait(), loop).result(10)
+
+    store = SQLiteStore(tmp_path / "sync.db", fsync=fsync)
+    try:
+        await store.setup()
+        first = asyncio.create_task(store.enqueue("a", "triage", {}))
+        await asyncio.wait_for(syncing.wait(), 10)
+        assert started == ["sync.db-wal"]
+        second = asyncio.gather(*(store.enqueue(f"b{n}", "triage", {}) for n in range(5)))
+        await asyncio.sleep(0.05)
+        assert not first.done() and not second.done()  # committed, but not on the disk yet
+        other = SQLiteStore(tmp_path / "sync.db")  # the rows are committed: another store sees them
+        try:
+            assert (await other.stats()).by_state[JobState.QUEUED] == 6
+        finally:
+            await other.close()
+        release[0].set()
+        assert (await first).created
+        await asyncio.sleep(0.05)
+        assert len(started) == 2 and not second.done()  # one more sync, for all five
+        release[1].set()
+        assert all(r.created for r in await second)
+        assert len(started) == 2
+    finally:
+        release[0].set()
+        release[1].set()
+        await store.close()
+
+
+async def test_sqlite_synchronous_normal_answers_without_a_sync(tmp_path: Path) -> None:
+    calls: list[int] = []
+    store = SQLiteStore(tmp_path / "normal.db", synchronous="NORMAL", fsync=calls.append)
+    try:
+        assert (await store.enqueue("a", "triage", {})).created
+        assert calls == []
+    finally:
+        await store.close()
+
+
+async def test_sqlite_a_file_locked_elsewhere_waits_on_the_thread_not_the_loop(tmp_path: Path) -> None:
+    """While another connection holds the write lock, writes wait (busy timeout) on the store
+    thread: the event loop keeps running, and the writes land once the lock is let go."""
+    db = tmp_path / "locked.db"
+    store = SQLiteStore(db)
+    try:
+        await store.setup()
+        holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        writes = asyncio.gather(*(store.enqueue(f"k{n}", "triage", {}) for n in range(3)))
+        ticks = 0
+        for _ in range(20):  # the loop is free while the writes wait
+            await asyncio.sleep(0.01)
+            ticks += 1
+        assert ticks == 20 and not writes.done()
+        holder.execute("COMMIT")
+        holder.close()
+        results = await asyncio.wait_for(writes, 10)
+        assert [r.created for r in results] == [True, True, True]
+        # and the loop's own connection takes the writes again afterwards
+        assert (await store.enqueue("after", "triage", {})).created
+        assert store._batch is None
+    finally:
+        await store.close()
+
+
+async def test_sqlite_wal_is_checkpointed_off_the_loop(tmp_path: Path) -> None:
+    """The loop's connection never checkpoints; the store thread does, every CHECKPOINT_EVERY
+    writes, so the WAL is copied into the database file and starts over instead of growing."""
+    from core import sqlite_store
+
+    db = tmp_path / "ckpt.db"
+    store = SQLiteStore(db, synchronous="NORMAL")
+    try:
+        assert sqlite_store.CHECKPOINT_EVERY <= 2000
+        for r in range(22):
+            await asyncio.gather(*(store.enqueue(f"k{r}-{n}", "triage", {"n": n}) for n in range(100)))
+        await store._quiesce()
+        # Nothing but a checkpoint writes pages into the database file itself in WAL mode.
+        assert db.stat().st_size > 100 * 1024, db.stat().st_size
     finally:
         await store.close()
 
