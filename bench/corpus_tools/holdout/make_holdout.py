@@ -216,6 +216,13 @@ CORPORA = {
         "/work/scratch/h4venv/bin:/work/scratch/h4npm/node_modules/.bin",
         "/work/scratch/h4gocache",
     ),
+    "holdout5": (
+        "h5_cases",
+        Path("/work/main/bench/holdout5"),
+        "agent-7",
+        "/work/scratch/h5venv/bin:/work/scratch/h5/npm/node_modules/.bin",
+        "/work/scratch/h5/gocache",
+    ),
 }
 
 
