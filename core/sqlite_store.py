@@ -13,14 +13,14 @@ into the WAL, no fsync), its busy timeout is zero (a file another process holds 
 batch to the store thread, which may wait), and it never checkpoints. The store thread has the
 other connection: reads, checkpoints, and those locked-out batches.
 
-Group commit: writes are queued; the writes queued at one turn of the event loop run in ONE
-immediate transaction, and a write that raises loses only its own changes (the batch is replayed
-with a savepoint per write). With synchronous FULL (the default) nobody is answered until the WAL
-has been fdatasync'ed after their COMMIT: one fsync thread syncs the WAL while the loop goes on
-committing the next batches, and one sync answers every batch committed before it began. So
-durability is FULL's (nothing is reported done before it is on the disk), and under load one fsync
-carries many deliveries. Writes run in arrival order and see each other, so idempotency by key and
-"one job, one claimer" hold within a batch as across batches.
+Group commit: writes are queued. When no batch is on its way to the disk, the writes waiting at
+that moment run in ONE immediate transaction; with synchronous FULL (the default) the WAL is then
+fdatasync'ed on a thread, and only after that is each caller answered with its own result or
+error. Writes arriving meanwhile wait and form the next batch. Durability is FULL's (nothing is
+reported done before it is on the disk), but under load one fsync carries many writes. A write
+that raises loses only its own changes (the batch is replayed with a savepoint per write). Writes
+run in arrival order and see each other, so idempotency by key and "one job, one claimer" hold
+within a batch as across batches.
 """
 
 from __future__ import annotations
@@ -160,8 +160,7 @@ class SQLiteStore:
         self._pending: list[_Write] = []  # writes waiting for the next batch
         self._flush_soon = False  # a `_flush` is scheduled on `_loop`
         self._batch: asyncio.Future[Any] | None = None  # a batch on the store thread now, if any
-        self._unsynced: list[tuple[list[_Write], list[_Outcome]]] = []  # committed, not yet synced
-        self._syncing: asyncio.Future[Any] | None = None
+        self._syncing: asyncio.Future[Any] | None = None  # the WAL sync of the last batch, if running
         self._checkpoint: asyncio.Future[Any] | None = None
         self._since_checkpoint = 0  # writes committed by `_writer` since the last checkpoint
 
@@ -234,8 +233,10 @@ class SQLiteStore:
         return await fut
 
     def _schedule(self, loop: asyncio.AbstractEventLoop) -> None:
-        if not self._flush_soon and self._batch is None:
-            # At the end of this turn of the loop: every write queued meanwhile joins the batch.
+        """Flush at the end of this turn of the loop (every write queued meanwhile joins the
+        batch), unless a batch is still on its way to the disk: then the writes wait for it and
+        go together after it (`_batch_done`, `_synced`)."""
+        if not self._flush_soon and self._batch is None and self._syncing is None:
             self._flush_soon = True
             loop.call_soon(self._flush, loop)
 
@@ -246,9 +247,9 @@ class SQLiteStore:
         self._flush_soon = False
         batch = [w for w in self._pending[:MAX_BATCH] if not w[1].cancelled()]  # callers gone: skip
         del self._pending[:MAX_BATCH]
-        if self._pending:
-            self._schedule(loop)
         if not batch:
+            if self._pending:
+                self._schedule(loop)
             return
         fns = [fn for fn, _ in batch]
         if self._writer is not None:
@@ -273,45 +274,40 @@ class SQLiteStore:
     def _committed(
         self, loop: asyncio.AbstractEventLoop, batch: list[_Write], outcomes: list[_Outcome]
     ) -> None:
-        """A batch the loop's connection committed: answered now, or after the WAL is synced."""
+        """A batch the loop's connection committed: answered now, or once the WAL is synced."""
         self._since_checkpoint += len(batch)
         if self._since_checkpoint >= CHECKPOINT_EVERY and self._checkpoint is None:
             self._start_checkpoint(loop)
         if self._synchronous not in ("FULL", "EXTRA"):
             self._answer(batch, outcomes)
+            if self._pending:
+                self._schedule(loop)
             return
-        self._unsynced.append((batch, outcomes))
-        if self._syncing is None:
-            self._start_sync(loop)
-
-    def _start_sync(self, loop: asyncio.AbstractEventLoop) -> None:
-        group, self._unsynced = self._unsynced, []
         try:
             syncing = loop.run_in_executor(self._syncer, self._wal_sync)
         except RuntimeError as e:  # shut down
-            for batch, _ in group:
-                self._settle(batch, e)
+            self._settle(batch, e)
             return
         self._syncing = syncing
-        syncing.add_done_callback(lambda done: self._synced(loop, group, done))
+        syncing.add_done_callback(lambda done: self._synced(loop, batch, outcomes, done))
 
     def _synced(
         self,
         loop: asyncio.AbstractEventLoop,
-        group: list[tuple[list[_Write], list[_Outcome]]],
+        batch: list[_Write],
+        outcomes: list[_Outcome],
         done: asyncio.Future[Any],
     ) -> None:
         self._syncing = None
         error = RuntimeError("the WAL sync was cancelled") if done.cancelled() else done.exception()
-        for batch, outcomes in group:
-            if error is not None:
-                # Committed but perhaps not on the disk: the caller hears of the failure (a
-                # delivery gets a 503 and is sent again, and finds its row: a duplicate).
-                self._settle(batch, error)
-            else:
-                self._answer(batch, outcomes)
-        if self._unsynced:
-            self._start_sync(loop)
+        if error is not None:
+            # Committed but perhaps not on the disk: the callers hear of the failure (a delivery
+            # gets a 503 and is sent again, and finds its row: a duplicate, 200).
+            self._settle(batch, error)
+        else:
+            self._answer(batch, outcomes)
+        if self._pending:
+            self._schedule(loop)
 
     def _start_checkpoint(self, loop: asyncio.AbstractEventLoop) -> None:
         """Copy the WAL into the database on the store thread (the loop's connection never does:

@@ -193,8 +193,9 @@ async def test_sqlite_concurrent_writes_share_one_commit(tmp_path: Path) -> None
 
 
 async def test_sqlite_no_write_is_answered_before_the_wal_is_synced(tmp_path: Path) -> None:
-    """synchronous FULL: a committed write waits for an fdatasync of the WAL that began after its
-    COMMIT; writes committed while that sync runs wait for the next one, which covers them all."""
+    """synchronous FULL: a committed write waits for an fdatasync of the WAL begun after its
+    COMMIT. Writes arriving meanwhile wait for that sync to end, then share one transaction and
+    one more sync (group commit)."""
     started: list[str] = []
     release = [asyncio.Event(), asyncio.Event()]
     syncing = asyncio.Event()
@@ -206,27 +207,36 @@ async def test_sqlite_no_write_is_answered_before_the_wal_is_synced(tmp_path: Pa
         loop.call_soon_threadsafe(syncing.set)
         asyncio.run_coroutine_threadsafe(release[min(n, 1)].wait(), loop).result(10)
 
-    store = SQLiteStore(tmp_path / "sync.db", fsync=fsync)
+    async def queued(db: Path) -> int:
+        other = SQLiteStore(db)  # what is committed, seen from another connection
+        try:
+            return (await other.stats()).by_state[JobState.QUEUED]
+        finally:
+            await other.close()
+
+    db = tmp_path / "sync.db"
+    store = SQLiteStore(db, fsync=fsync)
     try:
         await store.setup()
+        assert store._writer is not None
+        statements: list[str] = []
+        store._writer.set_trace_callback(statements.append)
         first = asyncio.create_task(store.enqueue("a", "triage", {}))
         await asyncio.wait_for(syncing.wait(), 10)
         assert started == ["sync.db-wal"]
         second = asyncio.gather(*(store.enqueue(f"b{n}", "triage", {}) for n in range(5)))
         await asyncio.sleep(0.05)
-        assert not first.done() and not second.done()  # committed, but not on the disk yet
-        other = SQLiteStore(tmp_path / "sync.db")  # the rows are committed: another store sees them
-        try:
-            assert (await other.stats()).by_state[JobState.QUEUED] == 6
-        finally:
-            await other.close()
+        assert not first.done() and not second.done()
+        assert await queued(db) == 1  # committed, but not answered until it is on the disk
         release[0].set()
         assert (await first).created
         await asyncio.sleep(0.05)
         assert len(started) == 2 and not second.done()  # one more sync, for all five
+        assert await queued(db) == 6
         release[1].set()
         assert all(r.created for r in await second)
         assert len(started) == 2
+        assert [x for x in statements if x.strip().upper() == "COMMIT"] == ["COMMIT", "COMMIT"]
     finally:
         release[0].set()
         release[1].set()
