@@ -20,7 +20,7 @@ from psycopg import AsyncConnection
 from psycopg.rows import TupleRow
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
-from core.store import Backoff, Enqueued, Job, JobState, LeaseLost, StoreStats
+from core.store import Backoff, Enqueued, Job, JobState, Lease, LeaseLost, StoreStats
 from core.stores import (
     JOB_COLUMNS,
     after_failure,
@@ -28,6 +28,7 @@ from core.stores import (
     encode_payload,
     expired_lease_error,
     job_from_row,
+    new_job_state,
     prefix_end,
 )
 
@@ -177,17 +178,25 @@ class PostgresStore:
     # -- the queue ------------------------------------------------------------------------------
 
     async def enqueue(
-        self, key: str, kind: str, payload: Mapping[str, Any], *, max_attempts: int | None = None
+        self,
+        key: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        *,
+        max_attempts: int | None = None,
+        lease: Lease | None = None,
     ) -> Enqueued:
         limit = self._max_attempts if max_attempts is None else max_attempts
         now = self._clock()
+        state, attempts, owner, until = new_job_state(lease, now)
         pool = await self._ready()
         async with pool.connection() as conn:
             cur = await conn.execute(
-                f"INSERT INTO jobs (key, kind, payload, state, attempts, max_attempts, run_after,"
-                f" created_at, updated_at) VALUES (%s, %s, %s::jsonb, 'queued', 0, %s, %s, %s, %s)"
+                "INSERT INTO jobs (key, kind, payload, state, attempts, max_attempts, run_after,"
+                " lease_owner, lease_until, created_at, updated_at)"
+                " VALUES (%s, %s, %s::jsonb, %s, %s, %s, %s, %s, %s, %s, %s)"
                 f" ON CONFLICT (key) DO NOTHING RETURNING {JOB_COLUMNS}",
-                (key, kind, encode_payload(payload), limit, now, now, now),
+                (key, kind, encode_payload(payload), state, attempts, limit, now, owner, until, now, now),
             )
             row = await cur.fetchone()
             if row is not None:

@@ -36,7 +36,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
-from core.store import Backoff, Enqueued, Job, JobState, LeaseLost, StoreStats
+from core.store import Backoff, Enqueued, Job, JobState, Lease, LeaseLost, StoreStats
 from core.stores import (
     JOB_COLUMNS,
     after_failure,
@@ -44,6 +44,7 @@ from core.stores import (
     encode_payload,
     expired_lease_error,
     job_from_row,
+    new_job_state,
     prefix_end,
 )
 
@@ -121,8 +122,8 @@ SELECT id, due, state, lease_owner, attempts, max_attempts FROM (
 
 # One statement for a new job: nothing returned when the key exists (a duplicate).
 _INSERT_JOB = (
-    "INSERT INTO jobs (key, kind, payload, state, attempts, max_attempts, run_after, created_at,"
-    " updated_at) VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?)"
+    "INSERT INTO jobs (key, kind, payload, state, attempts, max_attempts, run_after, lease_owner,"
+    " lease_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     f" ON CONFLICT (key) DO NOTHING RETURNING {JOB_COLUMNS}"
 )
 
@@ -516,15 +517,23 @@ class SQLiteStore:
     # -- the queue ------------------------------------------------------------------------------
 
     async def enqueue(
-        self, key: str, kind: str, payload: Mapping[str, Any], *, max_attempts: int | None = None
+        self,
+        key: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        *,
+        max_attempts: int | None = None,
+        lease: Lease | None = None,
     ) -> Enqueued:
         body = encode_payload(payload)
         limit = self._max_attempts if max_attempts is None else max_attempts
 
         def _enqueue(conn: sqlite3.Connection) -> Enqueued:
             now = self._clock()
+            state, attempts, owner, until = new_job_state(lease, now)
             # fetchall: the statement must run to its end before the COMMIT.
-            rows = conn.execute(_INSERT_JOB, (key, kind, body, limit, now, now, now)).fetchall()
+            params = (key, kind, body, state, attempts, limit, now, owner, until, now, now)
+            rows = conn.execute(_INSERT_JOB, params).fetchall()
             if rows:
                 return Enqueued(job=job_from_row(rows[0]), created=True)
             # The key is there already (perhaps added by an earlier write of this very batch).

@@ -47,6 +47,14 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Lease:
+    """Who holds a job, and for how long from now."""
+
+    owner: str
+    seconds: float
+
+
+@dataclass(frozen=True)
 class Enqueued:
     job: Job
     created: bool  # False: the key was already there (a duplicate delivery), nothing added
@@ -85,9 +93,17 @@ class JobStore(Protocol):
     async def close(self) -> None: ...
 
     async def enqueue(
-        self, key: str, kind: str, payload: Mapping[str, Any], *, max_attempts: int | None = None
+        self,
+        key: str,
+        kind: str,
+        payload: Mapping[str, Any],
+        *,
+        max_attempts: int | None = None,
+        lease: Lease | None = None,
     ) -> Enqueued:
-        """Insert a queued job unless one with `key` exists; committed before this returns."""
+        """Insert a queued job unless one with `key` exists; committed before this returns.
+        With `lease`, a new job is inserted already claimed by that owner (attempt 1): an idle
+        worker takes it without a claim of its own. A job that exists is returned untouched."""
 
     async def claim(self, owner: str, lease_seconds: float) -> Job | None:
         """Take the oldest due job (queued, or running with an expired lease) and lease it."""

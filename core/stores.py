@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from core.store import Backoff, Job, JobState, JobStore
+from core.store import Backoff, Job, JobState, JobStore, Lease
 
 # The column order every SELECT of a job uses; `job_from_row` reads rows in this order.
 JOB_COLUMNS = (
@@ -61,6 +61,14 @@ def job_from_row(row: Sequence[Any]) -> Job:
         created_at=float(row[11]),
         updated_at=float(row[12]),
     )
+
+
+def new_job_state(lease: Lease | None, now: float) -> tuple[str, int, str | None, float | None]:
+    """(state, attempts, lease_owner, lease_until) of a new job: queued, or already claimed by
+    `lease`'s owner (its first attempt) when an idle worker takes it at once."""
+    if lease is None:
+        return JobState.QUEUED.value, 0, None, None
+    return JobState.RUNNING.value, 1, lease.owner, now + lease.seconds
 
 
 def after_failure(

@@ -11,7 +11,7 @@ import pytest
 
 from core.errors import PermanentFailure, RetryLater
 from core.sqlite_store import SQLiteStore
-from core.store import Backoff, Job, JobState, JobStore, LeaseLost
+from core.store import Backoff, Job, JobState, JobStore, Lease, LeaseLost
 from core.stores import open_store
 from tests.signing import NOW, build_finished, payload_bytes, running_app, settings_for, signed_headers
 from webhook.app import create_app
@@ -296,3 +296,93 @@ async def test_app_closes_a_handler_that_holds_resources(tmp_path: Path) -> None
         assert (await app.client.get("/healthz")).status_code == 200
         assert not handler.closed
     assert handler.closed
+
+
+class CountingStore(SQLiteStore):
+    """The real store, counting claims: a handed-off job must need none."""
+
+    claims = 0
+
+    async def claim(self, owner: str, lease_seconds: float) -> Job | None:
+        self.claims += 1
+        return await super().claim(owner, lease_seconds)
+
+
+async def idle_lease(rt: Runtime) -> Lease:
+    async with asyncio.timeout(10.0):
+        while (lease := rt.reserve()) is None:  # noqa: ASYNC110 - the worker goes idle after its first claim
+            await asyncio.sleep(0.01)
+    return lease
+
+
+async def test_a_job_handed_to_an_idle_worker_runs_without_a_claim(tmp_path: Path) -> None:
+    store = CountingStore(tmp_path / "jobs.db")
+    seen: list[Job] = []
+    claims_when_run: list[int] = []
+
+    async def handler(job: Job) -> None:
+        seen.append(job)
+        claims_when_run.append(store.claims)
+
+    rt = runtime(store, handler, workers=1, poll_interval=30.0)  # no poll claims during the test
+    await rt.start()
+    try:
+        lease = await idle_lease(rt)
+        claims = store.claims
+        done = await store.enqueue("k", "triage", {"org": "acme", "pipeline": "w", "number": 1}, lease=lease)
+        rt.hand_off(lease, done.job)
+        job = await settled(store, done.job.id, JobState.DONE)
+        assert [j.id for j in seen] == [job.id] and job.attempts == 1
+        assert claims_when_run == [claims]  # (after it, the worker looks for more work: a claim)
+    finally:
+        await rt.stop()
+        await store.close()
+
+
+async def test_a_reservation_without_a_new_job_sends_the_worker_back_to_claiming(tmp_path: Path) -> None:
+    store = CountingStore(tmp_path / "jobs.db")
+
+    async def handler(job: Job) -> None:
+        return None
+
+    rt = runtime(store, handler, workers=1, poll_interval=30.0)
+    await rt.start()
+    try:
+        lease = await idle_lease(rt)
+        job_id = await enqueue(store)  # queued the ordinary way, no notify
+        rt.hand_off(lease, None)  # e.g. the delivery was a duplicate
+        await settled(store, job_id, JobState.DONE)
+    finally:
+        await rt.stop()
+        await store.close()
+
+
+async def test_a_job_handed_to_a_worker_that_stopped_waiting_is_given_back(store: SQLiteStore) -> None:
+    seen: list[int] = []
+
+    async def handler(job: Job) -> None:
+        seen.append(job.id)
+
+    rt = runtime(store, handler, workers=1, poll_interval=0.05)
+    await rt.start()
+    try:
+        lease = await idle_lease(rt)
+        await asyncio.sleep(0.2)  # the reserved worker's wait runs out: it goes claiming again
+        done = await store.enqueue("k", "triage", {"org": "acme", "pipeline": "w", "number": 1}, lease=lease)
+        rt.hand_off(lease, done.job)
+        job = await settled(store, done.job.id, JobState.DONE)
+        assert seen == [job.id]
+        assert job.attempts == 1  # given back untouched (attempt refunded), then claimed once
+    finally:
+        await rt.stop()
+
+
+async def test_no_reservation_once_stopping(store: SQLiteStore) -> None:
+    async def handler(job: Job) -> None:
+        return None
+
+    rt = runtime(store, handler, workers=1, poll_interval=30.0)
+    await rt.start()
+    rt.hand_off(await idle_lease(rt), None)  # the worker is idle: reservable until stop
+    await rt.stop()
+    assert rt.reserve() is None

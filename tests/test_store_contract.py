@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.store import Backoff, JobState, JobStore, LeaseLost
+from core.store import Backoff, JobState, JobStore, Lease, LeaseLost
 from tests.store_backends import BACKENDS, Backend, FakeClock, open_backend
 
 # No jitter: delays are exactly base * 2**(attempt-1), so tests can say when a job is due.
@@ -60,6 +60,40 @@ async def test_enqueue_is_committed_before_it_returns(store: JobStore, backend: 
 async def test_enqueue_can_override_max_attempts(store: JobStore) -> None:
     job = (await store.enqueue("k", "triage", {}, max_attempts=1)).job
     assert job.max_attempts == 1
+
+
+async def test_enqueue_with_a_lease_hands_the_new_job_straight_to_its_owner(
+    store: JobStore, clock: FakeClock
+) -> None:
+    """An idle worker's lease on a new job: it is running, attempt 1, nothing left to claim; the
+    owner finishes it like any claimed job."""
+    done = await store.enqueue("k", "triage", {"n": 1}, lease=Lease("w1", LEASE))
+    job = done.job
+    assert done.created and job.state == JobState.RUNNING and job.attempts == 1
+    assert job.lease_owner == "w1" and job.lease_until == clock() + LEASE
+    assert await store.claim("w2", LEASE) is None
+    await store.heartbeat(job.id, "w1", LEASE)
+    with pytest.raises(LeaseLost):
+        await store.complete(job.id, "w2")
+    await store.complete(job.id, "w1")
+    assert (await store.stats()).by_state[JobState.DONE] == 1
+
+
+async def test_enqueue_with_a_lease_leaves_an_existing_job_alone(store: JobStore) -> None:
+    first = (await store.enqueue("k", "triage", {})).job
+    again = await store.enqueue("k", "triage", {}, lease=Lease("w1", LEASE))
+    assert not again.created and again.job.id == first.id
+    assert again.job.state == JobState.QUEUED and again.job.lease_owner is None
+    claimed = await store.claim("w2", LEASE)
+    assert claimed is not None and claimed.id == first.id
+
+
+async def test_a_handed_off_job_whose_worker_died_is_claimed_again(store: JobStore, clock: FakeClock) -> None:
+    job = (await store.enqueue("k", "triage", {}, lease=Lease("w1", LEASE))).job
+    clock.advance(LEASE + 1)
+    again = await store.claim("w2", LEASE)
+    assert again is not None and again.id == job.id and again.attempts == 2
+    assert again.last_error is not None and "w1" in again.last_error
 
 
 async def test_get_unknown_job_is_none(store: JobStore) -> None:

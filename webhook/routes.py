@@ -19,7 +19,7 @@ from starlette.responses import Response
 
 from core.events import BuildFinished, Ignored, MalformedEvent, Ping, parse_event, parse_replay
 from core.models import BuildRef, TriageReport, TriageRequest
-from core.store import JobStore
+from core.store import Job, JobStore
 from webhook.metrics import Metrics
 from webhook.runtime import Runtime
 from webhook.settings import Settings
@@ -86,16 +86,28 @@ def _refuse(edge: Edge, status: int, outcome: str, reason: str, **headers: str) 
 
 
 async def _enqueue(edge: Edge, key: str, request: TriageRequest) -> tuple[int, bool] | None:
-    """(job id, created) once the row is committed; None if the store failed (logged)."""
+    """(job id, created) once the row is committed; None if the store failed (logged). An idle
+    worker, if there is one, gets the new job inserted already claimed: no claim of its own."""
+    runtime = edge.runtime
+    lease = runtime.reserve() if runtime is not None else None
+    job: Job | None = None
     try:
         done = await edge.store.enqueue(
-            key, JOB_KIND, request.model_dump(mode="json"), max_attempts=edge.settings.destill_max_attempts
+            key,
+            JOB_KIND,
+            request.model_dump(mode="json"),
+            max_attempts=edge.settings.destill_max_attempts,
+            lease=lease,
         )
+        job = done.job if done.created else None
     except Exception:
         log.exception("enqueue failed", extra={"build": request.ref.key})
         return None
-    if done.created and edge.runtime is not None:
-        edge.runtime.notify()
+    finally:
+        if runtime is not None and lease is not None:
+            runtime.hand_off(lease, job)
+    if done.created and lease is None and runtime is not None:
+        runtime.notify()
     return done.job.id, done.created
 
 

@@ -21,9 +21,10 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from core.errors import PermanentFailure, RetryLater
-from core.store import Job, JobStore, LeaseLost
+from core.store import Job, JobStore, Lease, LeaseLost
 from webhook.logs import log_context
 from webhook.metrics import Metrics
 
@@ -53,6 +54,12 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+@dataclass(frozen=True)
+class _Idle:
+    owner: str
+    waiter: asyncio.Future[Job | None]
+
+
 class Runtime:
     def __init__(
         self,
@@ -79,11 +86,13 @@ class Runtime:
         self._metrics = metrics
         self._clock = clock
         # Idle workers, each waiting on its own future: a new job wakes one of them, not all
-        # (a wasted claim is a wasted write transaction).
-        self._idle_workers: deque[asyncio.Future[None]] = deque()
+        # (a wasted claim is a wasted write transaction), or is handed to one directly.
+        self._idle_workers: deque[_Idle] = deque()
         self._stopping = False
         self._tasks: list[asyncio.Task[None]] = []
         self._inflight: dict[int, asyncio.Task[None]] = {}
+        self._reserved: dict[str, asyncio.Future[Job | None]] = {}  # owner -> its waiter
+        self._background: set[asyncio.Task[None]] = set()
 
     @property
     def _beat_interval(self) -> float:
@@ -96,10 +105,39 @@ class Runtime:
     def notify(self) -> None:
         """New work is queued: wake one idle worker now instead of at its next poll."""
         while self._idle_workers:
-            waiter = self._idle_workers.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
+            idle = self._idle_workers.popleft()
+            if not idle.waiter.done():
+                idle.waiter.set_result(None)
                 return
+
+    def reserve(self) -> Lease | None:
+        """Take an idle worker for a job about to be enqueued with this lease (the store inserts
+        it already claimed), so the worker needs no claim of its own; None if none is idle. Every
+        reservation must end in `hand_off`, with the new job or with None."""
+        while self._idle_workers and not self._stopping:
+            idle = self._idle_workers.popleft()
+            if not idle.waiter.done():
+                self._reserved[idle.owner] = idle.waiter
+                return Lease(idle.owner, self._lease)
+        return None
+
+    def hand_off(self, lease: Lease, job: Job | None) -> None:
+        """The reserved worker runs `job` (None: nothing new was created, it goes back to
+        claiming). A worker that stopped waiting meanwhile (shutdown) gets the job released."""
+        waiter = self._reserved.pop(lease.owner, None)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(job)
+        elif job is not None:
+            task = asyncio.create_task(self._give_back(job, lease.owner))
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+
+    async def _give_back(self, job: Job, owner: str) -> None:
+        try:
+            await self._store.release(job.id, owner)
+        except Exception:
+            log.exception("could not give back a job handed to a stopped worker")  # its lease runs out
+        self.notify()
 
     async def start(self) -> None:
         self._stopping = False
@@ -114,9 +152,9 @@ class Runtime:
         if not self._tasks:
             return
         self._stopping = True
-        for waiter in self._idle_workers:
-            if not waiter.done():
-                waiter.set_result(None)
+        for idle in self._idle_workers:
+            if not idle.waiter.done():
+                idle.waiter.set_result(None)
         _, pending = await asyncio.wait(self._tasks, timeout=self._grace)
         if pending:
             log.warning("grace period over: releasing unfinished jobs", extra={"workers": len(pending)})
@@ -131,30 +169,38 @@ class Runtime:
         self._tasks = []
         log.info("workers stopped")
 
-    async def _idle(self) -> None:
+    async def _idle(self, owner: str) -> Job | None:
+        """Wait for new work (up to the poll interval): a job handed over, or None to go claim."""
         if self._stopping:
-            return
-        waiter = asyncio.get_running_loop().create_future()
-        self._idle_workers.append(waiter)
+            return None
+        idle = _Idle(owner, asyncio.get_running_loop().create_future())
+        self._idle_workers.append(idle)
         try:
-            await asyncio.wait_for(waiter, self._poll)
+            return await asyncio.wait_for(idle.waiter, self._poll)
         except TimeoutError:
             with contextlib.suppress(ValueError):
-                self._idle_workers.remove(waiter)
+                self._idle_workers.remove(idle)
+            # Reserved just now? The job, when it comes, is given back (`hand_off`).
+            return None
 
     async def _work(self, owner: str) -> None:
+        job: Job | None = None
         while not self._stopping:
-            try:
-                job = await self._store.claim(owner, self._lease)
-            except Exception:
-                log.exception("claim failed", extra={"worker": owner})
-                await self._idle()
-                continue
             if job is None:
-                await self._idle()
+                try:
+                    job = await self._store.claim(owner, self._lease)
+                except Exception:
+                    log.exception("claim failed", extra={"worker": owner})
+                    await self._idle(owner)
+                    continue
+            if job is None:
+                job = await self._idle(owner)
                 continue
             with log_context(build=build_of(job), job_id=job.id, attempt=job.attempts):
                 await self._run(job, owner)
+            job = None
+        if job is not None:  # handed over as shutdown began: back to the queue, untouched
+            await self._give_back(job, owner)
 
     async def _run(self, job: Job, owner: str) -> None:
         started = self._clock()
