@@ -107,6 +107,16 @@ _DIAGNOSTIC_FRAME = re.compile(
 # A stack frame line in the formats most runtimes print (JVM, node, Ruby, Python, gdb/sanitizers).
 _STACK_LINE = re.compile(r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Caused by: ")
 _CHAIN = re.compile(r"^(?:During handling of the above exception|The above exception was the direct cause)")
+# The shape of a line that reports one of several failures, to find its siblings: what it starts
+# with once names and numbers are masked. A location (`src/a.c:3:1: error:`, `  a.py:3:1 - error:`),
+# a symbol (`✘ [ERROR]`, `✖`) or a status tag (`[  FAILED  ]`); plain lines have no shape.
+_SHAPE = re.compile(
+    r"^(?P<ind>\s*)(?:(?P<loc>[^\s:\[\](){}<>|'\"]+:\d+(?::\d+)?)(?P<sep>:? - |: |:$|\s+)"
+    r"(?P<sev>(?i:fatal error|error|warning|note|failure|info|hint)\b:?)?"
+    r"|(?P<sym>[^\x00-\x7f\w\s])\s*(?P<symtag>\[[A-Za-z]+\])?"
+    r"|\[\s*(?P<tag>FAILED|FAIL|FAILURE|ERRORED)\s*\])"
+)
+SIBLING_GAP = 12  # lines between one failure of a list and the next
 _TRACEBACK_CONT = re.compile(
     r"^\s|^$|^During handling of|^The above exception|^Traceback \(most|^Caused by: |^Suppressed: "
 )
@@ -129,6 +139,7 @@ class _Card:
     wrapped: bool = False
     fps: set[str] = field(default_factory=set)
     category: Category | None = None  # when the rule's is unknown: what the failing command was
+    siblings: set[int] = field(default_factory=set)  # lines joined by shape, not by the rule
 
     @property
     def priority(self) -> int:
@@ -140,6 +151,16 @@ class _Section:
     title: str
     collapsed: bool
     start: int
+
+
+def _shape(text: str) -> str | None:
+    m = _SHAPE.match(text)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g["loc"]:
+        return f"{len(g['ind'])}L{g['sep'].strip()}{g['sev'] or ''}"
+    return f"{len(g['ind'])}{g['sym'] or ''}{g['symtag'] or ''}{g['tag'] or ''}"
 
 
 def _indent(text: str) -> int:
@@ -578,9 +599,70 @@ class Analyser:
             for k, t in others:
                 if rule.tests.search(t):
                     card.signal.add(k)
+        self._siblings(card, text)
         self._cards.append(card)
         if len(self._cards) > self.max_cards:
             self._evict()
+
+    def _siblings(self, card: _Card, text: str) -> None:
+        """The other failures of a list the card's first line opens (a compiler's or a linter's
+        findings, a runner's `[  FAILED  ]` lines): lines of the same shape soon after, with
+        their continuation (deeper indent, a code frame's gutter), join the card. A line a rule
+        matches ends the scan: it makes its own card, which looks for its own siblings."""
+        shape = _shape(text)
+        if shape is None:
+            return
+        if card.rule.wrapper:
+            # A count closes its report ("✖ found 3 problems"): its siblings are the lines above.
+            for k in range(card.head - 1, max(card.head - LOOKBEHIND, self._win_first, 1) - 1, -1):
+                t = self._text(k)
+                if t is None or marker(t) is not None:
+                    break
+                if _shape(t) == shape:
+                    if self.rules.best(t) is not None:
+                        break
+                    card.lines[k] = t[: self._keep]
+                    card.signal.add(k)
+                    card.siblings.add(k)
+            return
+        last = card.end
+        k = last + 1
+        limit = min(self._last, card.head + LOOKAHEAD)
+        while k <= limit and k - last <= SIBLING_GAP:
+            t = self._text(k)
+            if t is None or marker(t) is not None:
+                break
+            if _shape(t) != shape or t.rstrip().endswith(":"):
+                k += 1  # not a sibling, or the heading of a list ("✖ failing tests:")
+                continue
+            if self.rules.best(t) is not None or t[: self._keep] in card.lines.values():
+                break  # a rule's own line, or a summary repeating what the card shows
+            card.lines[k] = t[: self._keep]
+            card.signal.add(k)
+            card.siblings.add(k)
+            last = self._continuation(card, k, t, shape, limit)
+            card.end = last
+            k = last + 1
+
+    def _continuation(self, card: _Card, n: int, text: str, shape: str, limit: int) -> int:
+        """Lines that go on from a sibling at `n`: deeper indented or a code frame's gutter, a
+        single blank line between them; its last line."""
+        depth = _indent(text)
+        end = n
+        for k in range(n + 1, limit + 1):
+            t = self._text(k)
+            if t is None or marker(t) is not None:
+                break
+            if not t.strip():
+                if k - end > 1:
+                    break
+                continue
+            if not (_indent(t) > depth or t[0] in "%|│╵") or _shape(t) == shape:
+                break
+            card.lines[k] = t[: self._keep]
+            card.siblings.add(k)
+            end = k
+        return end
 
     def _values(self, n: int, text: str, m: re.Match[str], detail: str) -> dict[str, str]:
         """What a title template can use: the pattern's groups, {line}, {text}, {prev}, {detail}."""
@@ -671,8 +753,9 @@ class Analyser:
 
     @staticmethod
     def _identity(c: _Card) -> str:
-        """Two cards are the same failure when their block reads the same once masked."""
-        return fingerprint(c.rule.name, [c.lines[k] for k in sorted(c.lines)])
+        """Two cards are the same failure when their block reads the same once masked (what
+        joined by shape aside: a summary after the one shows the same failure again)."""
+        return fingerprint(c.rule.name, [c.lines[k] for k in sorted(c.lines) if k not in c.siblings])
 
     def _fold(self, cards: list[_Card]) -> list[_Card]:
         """Same fingerprint: one card with a count; `group` rules: one card per rule."""
@@ -739,7 +822,9 @@ class Analyser:
         elif not strong and status != 0:
             s = f" with exit status {status}" if status is not None else ""
             title = f"Failed{s}; no known error pattern in the output (last lines shown)"
-            extra.append((self._synthetic("fallback.tail", Category.UNKNOWN, title, fallback), 1000.0))
+            tail = self._synthetic("fallback.tail", Category.UNKNOWN, title, fallback)
+            extra.append((tail, 1000.0))
+            cards = self._absorb_counts(tail, cards)
         tail_last = bool(extra) and bool(real) and not strong and status not in EXIT_STATUSES
         if strong:
             # Lone wrappers ("test result: FAILED") and generic lines ("[ERROR] Failures:") add
@@ -758,9 +843,27 @@ class Analyser:
         # Only generic lines ("error: ...") matched: show them first, then the section's last lines.
         ordered = ranked + [c for c, _ in extra] if tail_last else [c for c, _ in extra] + ranked
         for c in ordered:
-            if c.rule.category is Category.UNKNOWN:
+            if c.rule.category is Category.UNKNOWN and c.category is None:
                 c.category = self._command_category(c)
         return self._render(ordered)
+
+    def _absorb_counts(self, tail: _Card, cards: list[_Card]) -> list[_Card]:
+        """No specific error: the failing command's own report still counts or lists what failed
+        ("Failing scenarios:", "4 errors"). Those lines join the tail, whose category they lend."""
+        # The command's section: the failing one, or (output after a closed group: GitLab's
+        # `section_end`, then the runner's cleanup) the one the tail starts in.
+        first = min(tail.lines, default=0)
+        own = max((i for i, sec in enumerate(self._st.sections) if sec.start <= first), default=-1)
+        out = []
+        for c in cards:
+            if c.rule.wrapper and c.priority > BARE_WRAPPER and c.section in (self._st.failing, own):
+                tail.lines.update(c.lines)
+                tail.signal.update(c.signal)
+                if tail.category is None and c.rule.category is not Category.UNKNOWN:
+                    tail.category = c.rule.category
+            else:
+                out.append(c)
+        return out
 
     def _command_category(self, c: _Card) -> Category | None:
         """What the failing command was (lint, test, ...) for a card no rule could classify: the
