@@ -37,6 +37,9 @@ from core.rules import Rule, RuleSet
 LOOKAHEAD = 160  # longest block we follow after its first line
 LOOKBEHIND = 40  # before-context and fallback lines kept
 FALLBACK_LINES = 6
+# A failing command whose whole output is this short is shown whole by the fallback card: an
+# unknown tool's report (a list of offences and its count) is usually all of it.
+SHORT_OUTPUT = 16
 # A wrapper this close after a card (same section) belongs to it. One that counts or names what
 # failed ("✖ 114 problems (2 errors, 112 warnings)") closes the tool's whole report, however many
 # warnings sit between it and the last error.
@@ -814,7 +817,7 @@ class Analyser:
         ]
         real = [c for c in cards if not c.rule.wrapper]
         extra: list[tuple[_Card, float]] = []
-        fallback = st.fallback or self._final_tail()
+        fallback = self._whole_output(st.fallback or self._final_tail())
         strong = [c for c in real if c.priority >= 50]
         if status in EXIT_STATUSES and not strong:
             category, text = EXIT_STATUSES[status]
@@ -889,6 +892,26 @@ class Analyser:
                 return command_category(title[4:])
             return command_category(title, label=True)
         return None
+
+    def _whole_output(self, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """`tail` reaching back to its command (`$ command`) when the command printed little."""
+        if not tail:
+            return tail
+        first = tail[0][0]
+        # Only a command of the tail's own section: a closed fold above is another step.
+        section = max((sec.start for sec in self._st.sections if sec.start <= first), default=0)
+        command = max((line for line, _ in self._st.commands if section <= line < first), default=None)
+        if command is None or first - command > SHORT_OUTPUT:
+            return tail
+        head: list[tuple[int, str]] = []
+        for k in range(max(command + 1, self._win_first), first):
+            t = self._text(k)
+            if t is None or marker(t) is not None:
+                head = []  # a section boundary between the command and the tail: not its output
+                continue
+            if t.strip():
+                head.append((k, t))
+        return head + tail
 
     def _final_tail(self) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []

@@ -219,3 +219,23 @@ def test_ninja_names_the_failed_target_of_a_compiler_error() -> None:
     top = _shown(cards[:1])
     assert "FAILED: CMakeFiles/mk.dir/src/codec.cpp.o" in top
     assert "ninja: build stopped" in top
+
+
+def test_an_unknown_tools_short_report_is_shown_whole() -> None:
+    # No rule knows this linter; its whole output (11 lines) fits, so none of it is cut.
+    offences = [f"C: {n:2d}:  1: Style/Rule{n}: offence number {n}." for n in range(1, 10)]
+    body = "\n".join(
+        ["$ rubocop --format simple lib", "== lib/invoice.rb ==", *offences, "", "9 offenses detected"]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].rule == "fallback.tail"
+    top = _shown(cards[:1])
+    assert "== lib/invoice.rb ==" in top and all(o in top for o in offences)
+
+
+def test_a_long_unknown_output_still_shows_only_its_last_lines() -> None:
+    chatter = [f"step {n}: working on something quite ordinary" for n in range(1, 40)]
+    body = "\n".join(["$ ./deploy.sh", *chatter, "gave up"])
+    cards = analyse(_bk_log(body), RULES)
+    top = _shown(cards[:1])
+    assert "gave up" in top and "step 1:" not in top and "step 20:" not in top

@@ -223,6 +223,13 @@ CORPORA = {
         "/work/scratch/h5venv/bin:/work/scratch/h5/npm/node_modules/.bin",
         "/work/scratch/h5/gocache",
     ),
+    "holdout6": (
+        "h6_cases",
+        Path("/work/main/bench/holdout6"),
+        "agent-8",
+        "/work/scratch/h6venv/bin:/work/scratch/h6/npm/node_modules/.bin",
+        "/work/scratch/h6/gocache",
+    ),
 }
 
 
