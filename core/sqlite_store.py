@@ -510,6 +510,7 @@ class SQLiteStore:
                 with suppress(Exception):
                     await asyncio.shield(inflight)
             elif self._pending or self._flush_soon:
+                self._schedule(asyncio.get_running_loop())  # no-op when a flush is already due
                 await asyncio.sleep(0)
             else:
                 return
