@@ -123,7 +123,8 @@ class Runtime:
 
     def hand_off(self, lease: Lease, job: Job | None) -> None:
         """The reserved worker runs `job` (None: nothing new was created, it goes back to
-        claiming). A worker that stopped waiting meanwhile (shutdown) gets the job released."""
+        claiming). A worker that stopped waiting meanwhile (its poll ran out, or shutdown) gets
+        the job released back to the queue."""
         waiter = self._reserved.pop(lease.owner, None)
         if waiter is not None and not waiter.done():
             waiter.set_result(job)
@@ -166,6 +167,8 @@ class Runtime:
                 task.cancel()
             if pending:
                 await asyncio.wait(pending)
+        if self._background:  # jobs handed to a worker that had stopped waiting, being given back
+            await asyncio.wait(self._background, timeout=10.0)
         self._tasks = []
         log.info("workers stopped")
 
