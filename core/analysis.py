@@ -624,9 +624,7 @@ class Analyser:
                 if _shape(t) == shape:
                     if self.rules.best(t) is not None:
                         break
-                    card.lines[k] = t[: self._keep]
-                    card.signal.add(k)
-                    card.siblings.add(k)
+                    self._join_sibling(card, k, t)
             return
         last = card.end
         k = last + 1
@@ -640,12 +638,15 @@ class Analyser:
                 continue
             if self.rules.best(t) is not None or t[: self._keep] in card.lines.values():
                 break  # a rule's own line, or a summary repeating what the card shows
-            card.lines[k] = t[: self._keep]
-            card.signal.add(k)
-            card.siblings.add(k)
+            self._join_sibling(card, k, t)
             last = self._continuation(card, k, t, shape, limit)
             card.end = last
             k = last + 1
+
+    def _join_sibling(self, card: _Card, k: int, text: str) -> None:
+        card.lines[k] = text[: self._keep]
+        card.signal.add(k)
+        card.siblings.add(k)
 
     def _continuation(self, card: _Card, n: int, text: str, shape: str, limit: int) -> int:
         """Lines that go on from a sibling at `n`: deeper indented or a code frame's gutter, a
@@ -855,8 +856,7 @@ class Analyser:
         ("Failing scenarios:", "4 errors"). Those lines join the tail, whose category they lend."""
         # The command's section: the failing one, or (output after a closed group: GitLab's
         # `section_end`, then the runner's cleanup) the one the tail starts in.
-        first = min(tail.lines, default=0)
-        own = max((i for i, sec in enumerate(self._st.sections) if sec.start <= first), default=-1)
+        own = self._section_at(min(tail.lines, default=0))
         out = []
         for c in cards:
             if c.rule.wrapper and c.priority > BARE_WRAPPER and c.section in (self._st.failing, own):
@@ -893,13 +893,18 @@ class Analyser:
             return command_category(title, label=True)
         return None
 
+    def _section_at(self, line: int) -> int:
+        """The index of the section `line` is in; -1 before the first."""
+        return max((i for i, sec in enumerate(self._st.sections) if sec.start <= line), default=-1)
+
     def _whole_output(self, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """`tail` reaching back to its command (`$ command`) when the command printed little."""
         if not tail:
             return tail
         first = tail[0][0]
         # Only a command of the tail's own section: a closed fold above is another step.
-        section = max((sec.start for sec in self._st.sections if sec.start <= first), default=0)
+        own = self._section_at(first)
+        section = self._st.sections[own].start if own >= 0 else 0
         command = max((line for line, _ in self._st.commands if section <= line < first), default=None)
         if command is None or first - command > SHORT_OUTPUT:
             return tail

@@ -150,6 +150,8 @@ class SQLiteStore:
         if synchronous.upper() not in {"OFF", "NORMAL", "FULL", "EXTRA"}:
             raise ValueError(f"synchronous must be OFF, NORMAL, FULL or EXTRA, not {synchronous!r}")
         self._synchronous = synchronous.upper()
+        # FULL's durability, kept by syncing the WAL ourselves after the loop's NORMAL commits.
+        self._sync_wal = self._synchronous in ("FULL", "EXTRA")
         self._fsync = fsync
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-store")
         self._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-fsync")
@@ -198,8 +200,7 @@ class SQLiteStore:
         try:
             conn.execute("PRAGMA busy_timeout = 0")  # never wait on the loop: see `_flush`
             conn.execute("PRAGMA wal_autocheckpoint = 0")  # checkpoints run on the store thread
-            own_sync = self._synchronous in ("FULL", "EXTRA")
-            conn.execute(f"PRAGMA synchronous = {'NORMAL' if own_sync else self._synchronous}")
+            conn.execute(f"PRAGMA synchronous = {'NORMAL' if self._sync_wal else self._synchronous}")
             (mode,) = conn.execute("PRAGMA journal_mode").fetchone()
         except sqlite3.Error:
             conn.close()
@@ -237,7 +238,7 @@ class SQLiteStore:
         """Flush at the end of this turn of the loop (every write queued meanwhile joins the
         batch), unless a batch is still on its way to the disk: then the writes wait for it and
         go together after it (`_batch_done`, `_synced`)."""
-        if not self._flush_soon and self._batch is None and self._syncing is None:
+        if self._pending and not self._flush_soon and self._batch is None and self._syncing is None:
             self._flush_soon = True
             loop.call_soon(self._flush, loop)
 
@@ -249,8 +250,7 @@ class SQLiteStore:
         batch = [w for w in self._pending[:MAX_BATCH] if not w[1].cancelled()]  # callers gone: skip
         del self._pending[:MAX_BATCH]
         if not batch:
-            if self._pending:
-                self._schedule(loop)
+            self._schedule(loop)
             return
         fns = [fn for fn, _ in batch]
         if self._writer is not None:
@@ -279,10 +279,9 @@ class SQLiteStore:
         self._since_checkpoint += len(batch)
         if self._since_checkpoint >= CHECKPOINT_EVERY and self._checkpoint is None:
             self._start_checkpoint(loop)
-        if self._synchronous not in ("FULL", "EXTRA"):
+        if not self._sync_wal:
             self._answer(batch, outcomes)
-            if self._pending:
-                self._schedule(loop)
+            self._schedule(loop)
             return
         try:
             syncing = loop.run_in_executor(self._syncer, self._wal_sync)
@@ -300,15 +299,9 @@ class SQLiteStore:
         done: asyncio.Future[Any],
     ) -> None:
         self._syncing = None
-        error = RuntimeError("the WAL sync was cancelled") if done.cancelled() else done.exception()
-        if error is not None:
-            # Committed but perhaps not on the disk: the callers hear of the failure (a delivery
-            # gets a 503 and is sent again, and finds its row: a duplicate, 200).
-            self._settle(batch, error)
-        else:
-            self._answer(batch, outcomes)
-        if self._pending:
-            self._schedule(loop)
+        # A failed sync: committed but perhaps not on the disk, so the callers hear of the failure
+        # (a delivery gets a 503, is sent again, and finds its row: a duplicate, 200).
+        self._finish(loop, batch, done, outcomes)
 
     def _start_checkpoint(self, loop: asyncio.AbstractEventLoop) -> None:
         """Copy the WAL into the database on the store thread (the loop's connection never does:
@@ -335,14 +328,25 @@ class SQLiteStore:
     ) -> None:
         """A batch the store thread committed (with the thread connection's own sync setting)."""
         self._batch = None
+        self._finish(loop, batch, done)
+
+    def _finish(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        batch: list[_Write],
+        done: asyncio.Future[Any],
+        outcomes: list[_Outcome] | None = None,
+    ) -> None:
+        """Answer a batch's callers once `done` (its commit, or its sync) has ended: its error for
+        all of them, else each its own outcome (`outcomes`, or what `done` returned); then the
+        writes that waited go."""
         if done.cancelled():
             self._settle(batch, RuntimeError("the store's write was cancelled"))
         elif (error := done.exception()) is not None:
             self._settle(batch, error)
         else:
-            self._answer(batch, done.result())
-        if self._pending:
-            self._schedule(loop)
+            self._answer(batch, done.result() if outcomes is None else outcomes)
+        self._schedule(loop)
 
     @staticmethod
     def _answer(batch: list[_Write], outcomes: list[_Outcome]) -> None:
@@ -510,7 +514,7 @@ class SQLiteStore:
                 with suppress(Exception):
                     await asyncio.shield(inflight)
             elif self._pending or self._flush_soon:
-                self._schedule(asyncio.get_running_loop())  # no-op when a flush is already due
+                self._schedule(asyncio.get_running_loop())  # a no-op when a flush is already due
                 await asyncio.sleep(0)
             else:
                 return
