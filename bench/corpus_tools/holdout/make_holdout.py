@@ -230,6 +230,13 @@ CORPORA = {
         "/work/scratch/h6venv/bin:/work/scratch/h6/npm/node_modules/.bin",
         "/work/scratch/h6/gocache",
     ),
+    "holdout7": (
+        "h7_cases",
+        Path("/work/main/bench/holdout7"),
+        "agent-9",
+        "/work/scratch/h7venv/bin:/work/scratch/h7/npm/node_modules/.bin",
+        "/work/scratch/h7/gocache",
+    ),
 }
 
 
