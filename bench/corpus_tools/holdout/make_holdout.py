@@ -237,6 +237,13 @@ CORPORA = {
         "/work/scratch/h7venv/bin:/work/scratch/h7/npm/node_modules/.bin",
         "/work/scratch/h7/gocache",
     ),
+    "holdout8": (
+        "h8_cases",
+        Path("/work/main/bench/holdout8"),
+        "agent-10",
+        "/work/scratch/h8venv/bin:/work/scratch/h8/npm/node_modules/.bin",
+        "/work/scratch/h8/gocache",
+    ),
 }
 
 
