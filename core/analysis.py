@@ -55,6 +55,12 @@ FIRST_CARD_LINES = 15  # the best card may show this many lines; later cards few
 OTHER_CARD_LINES = 8
 TOP_OF_BLOCK = 3  # lines right after a block's head that an over-long excerpt still keeps
 
+# The categories a test runner's count of failed tests overrides (`verdict` rules): an error it
+# closes failed a test. A compile, dependency or resource error stays what it is.
+_RUNNER_DECIDES = frozenset(
+    {Category.CONFIG, Category.RUNTIME, Category.UNKNOWN, Category.CRASH, Category.TIMEOUT}
+)
+
 # What an exit status says when the log says little (128 + signal number for signals).
 EXIT_STATUSES: dict[int, tuple[Category, str]] = {
     137: (Category.RESOURCE, "killed by SIGKILL (exit status 137): usually out of memory"),
@@ -401,6 +407,10 @@ class Analyser:
                     prev.lines[k] = t[: self._keep]
             prev.end = end
             prev.wrapped = True
+            if rule.verdict and prev.rule.category in _RUNNER_DECIDES:
+                # The runner counted failed tests after it: the error failed a test (a Terraform
+                # assertion, an R expectation), whatever kind of error the line alone names.
+                prev.category = Category.TEST
             return
         if (
             prev is not None

@@ -64,6 +64,7 @@ _KEYS = {
     "adjacent",
     "mute",
     "keep",
+    "verdict",
 }
 
 
@@ -142,6 +143,7 @@ class Rule:
     adjacent: bool = False  # consecutive matching lines extend one card
     mute: bool = False  # opens a region of expected failures (rspec's "Pending:"): no card, and
     # no rule fires inside its block
+    verdict: bool = False  # a test runner's count of failed tests: the error it closes failed a test
 
     def match(self, text: str) -> re.Match[str] | None:
         m = self.pattern.search(text)
@@ -270,7 +272,7 @@ def _parse_rule(src: str, raw: dict[str, Any]) -> Rule:
             raise RuleError(f"{where}: {key} must be an integer from 0 to {top}")
         ints[key] = v
     bools = {}
-    for key in ("wrapper", "group", "summary", "adjacent", "mute"):
+    for key in ("wrapper", "group", "summary", "adjacent", "mute", "verdict"):
         # Matches of one specific rule in one job are one finding unless the rule says otherwise;
         # generic rules group by fingerprint only.
         default = key == "group" and not raw.get("wrapper") and ints["priority"] >= 50
@@ -278,6 +280,9 @@ def _parse_rule(src: str, raw: dict[str, Any]) -> Rule:
         if not isinstance(v, bool):
             raise RuleError(f"{where}: {key} must be true or false")
         bools[key] = v
+    if bools["verdict"] and not bools["wrapper"]:
+        # A verdict is a runner's closing count: it only ever joins the error it closes.
+        raise RuleError(f"{where}: verdict needs wrapper = true")
     excludes = raw.get("exclude", [])
     if isinstance(excludes, str):
         excludes = [excludes]

@@ -735,3 +735,121 @@ def test_a_naming_wrapper_after_generic_lines_joins_the_specific_card_before_the
     shown = _shown(cards[:1])
     assert GOODBYE in shown
     assert "[ERROR] com.acme.store.RocksStoreTest" in shown
+
+
+# What kind of failure a tool family's own report says it is, where the error line alone would
+# read as another kind (a Terraform diagnostic as config, an OCaml exception as a PHP one).
+_FAMILY_CATEGORIES = {
+    "terraform test: the runner's count makes an assertion a test failure": (
+        '  run "replicas_match"... fail\n'
+        "╷\n"
+        "│ Error: Test assertion failed\n"
+        "│\n"
+        '│   on tests/db.tftest.hcl line 9, in run "replicas_match":\n'
+        "│ replica count must match the region list\n"
+        "╵\n"
+        "Failure! 3 passed, 1 failed.\n",
+        ["Test assertion failed", "replica count must match", "3 passed, 1 failed"],
+        Category.TEST,
+    ),
+    "go runtime: a deadlock is a crash, with the goroutines' stacks": (
+        "fatal error: all goroutines are asleep - deadlock!\n"
+        "\n"
+        "goroutine 1 [chan receive]:\n"
+        "main.main()\n"
+        "\t/ci/app/cmd/pump/main.go:22 +0x1d\n"
+        "exit status 2\n",
+        ["all goroutines are asleep", "goroutine 1 [chan receive]:", "cmd/pump/main.go:22"],
+        Category.CRASH,
+    ),
+    "gfortran: a runtime check with its location": (
+        "At line 40 of file src/grid.f90\n"
+        "Fortran runtime error: Index '0' of dimension 1 of array 'g' below lower bound of 1\n"
+        "\n"
+        "Error termination. Backtrace:\n"
+        "#0  0x55d1 in relax\n"
+        "\tat src/grid.f90:40\n",
+        ["At line 40 of file src/grid.f90", "below lower bound of 1"],
+        Category.RUNTIME,
+    ),
+    "mix format --check-formatted: lint, with the files": (
+        "$ mix format --check-formatted\n"
+        "** (Mix) mix format failed due to --check-formatted.\n"
+        "The following files are not formatted:\n"
+        "\n"
+        "  * lib/shop/cart.ex\n"
+        "  * test/shop/cart_test.exs\n",
+        ["--check-formatted", "lib/shop/cart.ex", "test/shop/cart_test.exs"],
+        Category.LINT,
+    ),
+    "nginx -t: an [emerg] is configuration": (
+        "$ nginx -t -c /ci/etc/nginx.conf\n"
+        '2026/01/03 10:00:01 [emerg] 9#9: unknown directive "listn" in /ci/etc/sites/app.conf:4\n'
+        "nginx: configuration file /ci/etc/nginx.conf test failed\n",
+        ['unknown directive "listn"', "sites/app.conf:4"],
+        Category.CONFIG,
+    ),
+    "pytest --strict-markers: an unregistered mark is configuration": (
+        "________________________ ERROR collecting tests/test_sync.py ________________________\n"
+        "'flaky' not found in `markers` configuration option\n"
+        "=========================== short test summary info ============================\n"
+        "ERROR tests/test_sync.py - Failed: 'flaky' not found in `markers` configuration option\n",
+        ["ERROR collecting tests/test_sync.py", "'flaky' not found in `markers` configuration option"],
+        Category.CONFIG,
+    ),
+    "setuptools: package discovery refuses a flat layout": (
+        "* Getting build dependencies for sdist...\n"
+        "error: Multiple top-level packages discovered in a flat-layout: ['scripts', 'shop'].\n",
+        ["Multiple top-level packages discovered in a flat-layout"],
+        Category.CONFIG,
+    ),
+    "ansible: an undefined template variable, with its task": (
+        "TASK [Write app config] ****************************************************\n"
+        'fatal: [web1]: FAILED! => {"msg": "\'db_host\' is undefined"}\n'
+        "\n"
+        "PLAY RECAP *****************************************************************\n"
+        "web1                       : ok=3    changed=1    unreachable=0    failed=1    skipped=0\n",
+        ["TASK [Write app config]", "'db_host' is undefined", "failed=1"],
+        Category.CONFIG,
+    ),
+    "EFBIG: a file over the size limit is a resource limit": (
+        "Traceback (most recent call last):\n"
+        '  File "/ci/tools/dump.py", line 9, in <module>\n'
+        "    out.write(chunk)\n"
+        "OSError: [Errno 27] File too large\n",
+        ["OSError: [Errno 27] File too large"],
+        Category.RESOURCE,
+    ),
+    "a resource limit (ulimit -v): the allocation failure, not the abort it ends in": (
+        "memory allocation of 17179869184 bytes failed\n"
+        "./ci/run.sh: line 4:  812 Aborted                 ./target/release/indexer\n",
+        ["memory allocation of 17179869184 bytes failed", "Aborted"],
+        Category.RESOURCE,
+    ),
+    "a circular import is the code's bug, not a missing package": (
+        "Traceback (most recent call last):\n"
+        '  File "/ci/app/orders.py", line 1, in <module>\n'
+        "    from app.billing import Invoice\n"
+        "ImportError: cannot import name 'Invoice' from partially initialized module 'app.billing' "
+        "(most likely due to a circular import) (/ci/app/billing.py)\n",
+        ["cannot import name 'Invoice'"],
+        Category.RUNTIME,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_FAMILY_CATEGORIES))
+def test_a_tool_familys_report_decides_the_category(name: str) -> None:
+    body, keys, category = _FAMILY_CATEGORIES[name]
+    cards = analyse(_bk_log(body), RULES, exit_status=1)
+    top = " ".join(_text(cards[0]).split())
+    for key in keys:
+        assert " ".join(key.split()) in top, f"{key!r} not in the top card: {top}"
+    assert cards[0].category is category
+
+
+def test_a_runner_count_does_not_relabel_a_compile_error() -> None:
+    # The build broke before the tests ran: the count of failed tests does not make it a test failure.
+    body = "src/a.c:3:1: error: unknown type name 'sizet'\n 3 | sizet n;\nTests: 0 passed, 1 failed\n"
+    cards = analyse(_bk_log(body), RULES, exit_status=1)
+    assert cards[0].category is Category.COMPILE

@@ -239,3 +239,152 @@ def test_a_long_unknown_output_still_shows_only_its_last_lines() -> None:
     cards = analyse(_bk_log(body), RULES)
     top = _shown(cards[:1])
     assert "gave up" in top and "step 1:" not in top and "step 20:" not in top
+
+
+# Reports of several failures in the shapes of more tool families: every failure reaches the top
+# card, with the line that explains it, and the card says what kind of failure it is.
+_MULTI = {
+    "ghc: located headers, message on indented lines": (
+        "src/Shop/Cart.hs:8:5: error:\n"
+        "    • Couldn't match type ‘Int’ with ‘Text’\n"
+        "    • In the expression: total\n"
+        "   |\n"
+        " 8 |     total\n"
+        "   |     ^^^^^\n"
+        "\n"
+        "src/Shop/Tax.hs:21:9: error: [GHC-39999]\n"
+        "    • No instance for ‘Show Basket’ arising from a use of ‘show’\n",
+        ["src/Shop/Cart.hs:8:5: error:", "Couldn't match type", "src/Shop/Tax.hs:21:9", "No instance for"],
+        Category.COMPILE,
+    ),
+    "ocaml: File/line header, source, then Error:": (
+        'File "src/vat.ml", line 4, characters 10-14:\n'
+        "4 | let v = rate +. 1\n"
+        "              ^^^^\n"
+        "Error: This expression has type int but an expression was expected of type\n"
+        "         float\n"
+        'File "src/fees.ml", line 30, characters 2-9:\n'
+        "30 |   charge ()\n"
+        "Error: Unbound value charge\n",
+        ['File "src/vat.ml", line 4', "has type int", 'File "src/fees.ml", line 30', "Unbound value charge"],
+        Category.COMPILE,
+    ),
+    "hspec: numbered failures under their locations": (
+        "Failures:\n"
+        "\n"
+        "  test/QueueSpec.hs:12:5: \n"
+        "  1) Queue pops in insertion order\n"
+        "       expected: [1,2]\n"
+        "        but got: [2,1]\n"
+        "\n"
+        "  test/QueueSpec.hs:30:7: \n"
+        "  2) Queue rejects a negative capacity\n"
+        '       expected: Left "negative"\n'
+        "        but got: Right (Queue [])\n"
+        "\n"
+        "9 examples, 2 failures\n",
+        [
+            "pops in insertion order",
+            "rejects a negative capacity",
+            "but got: [2,1]",
+            "9 examples, 2 failures",
+        ],
+        Category.TEST,
+    ),
+    "cmocka: ERROR/LINE/FAILED per test and the count": (
+        "[ RUN      ] test_trim\n"
+        "[  ERROR   ] --- 0x3 != 0x4\n"
+        "[   LINE   ] --- tests/test_str.c:19: error: Failure!\n"
+        "[  FAILED  ] test_trim\n"
+        "[ RUN      ] test_split\n"
+        '[  ERROR   ] --- "a" != "b"\n'
+        "[   LINE   ] --- tests/test_str.c:33: error: Failure!\n"
+        "[  FAILED  ] test_split\n"
+        "[==========] 4 test(s) run.\n"
+        " 2 FAILED TEST(S)\n",
+        ["test_trim", "test_split", "0x3 != 0x4", '"a" != "b"', "2 FAILED TEST(S)"],
+        Category.TEST,
+    ),
+    "testthat: Failure blocks and the FAIL count": (
+        "── Failure (test-dates.R:7:3): parse_date handles leap years ──\n"
+        'parse_date("2024-02-29") not equal to as.Date("2024-02-29").\n'
+        "\n"
+        "── Failure (test-dates.R:15:3): format_date pads months ──\n"
+        'format_date(d) not equal to "2024-03-01".\n'
+        "\n"
+        "[ FAIL 2 | WARN 0 | SKIP 0 | PASS 12 ]\n"
+        "Error: Test failures\n",
+        ["parse_date handles leap years", "format_date pads months", "FAIL 2"],
+        Category.TEST,
+    ),
+    "robot: | FAIL | per test with its message": (
+        "Login With Expired Token                                  | FAIL |\n"
+        "Expected status 401 but was 200\n"
+        "------------------------------------------------------------------------------\n"
+        "Logout Clears Session                                     | FAIL |\n"
+        "Cookie 'sid' still present\n"
+        "------------------------------------------------------------------------------\n",
+        ["Login With Expired Token", "Expected status 401", "Logout Clears Session", "Cookie 'sid'"],
+        Category.TEST,
+    ),
+    "julia: Test Failed and Error During Test, then the count": (
+        "roundtrip: Test Failed at /ci/Codec.jl/test/runtests.jl:12\n"
+        "  Expression: decode(encode(x)) == x\n"
+        "   Evaluated: [1, 2] == [1, 2, 3]\n"
+        "\n"
+        "Stacktrace:\n"
+        " [1] macro expansion\n"
+        "   @ /ci/julia/share/julia/stdlib/v1.10/Test/src/Test.jl:672 [inlined]\n"
+        "errors: Error During Test at /ci/Codec.jl/test/runtests.jl:20\n"
+        "  Test threw exception\n"
+        "  ArgumentError: empty input\n"
+        "  Stacktrace:\n"
+        "   [1] decode(b::Vector{UInt8})\n"
+        "ERROR: LoadError: Some tests did not pass: 8 passed, 1 failed, 1 errored, 0 broken.\n",
+        [
+            "roundtrip: Test Failed",
+            "Evaluated: [1, 2] == [1, 2, 3]",
+            "errors: Error During Test",
+            "ArgumentError",
+        ],
+        Category.TEST,
+    ),
+    "meson test: FAIL and TIMEOUT verdicts with their output": (
+        "1/3 basics   OK              0.01s\n"
+        "2/3 parse    FAIL            0.02s   exit status 1\n"
+        ">>> /ci/build/test_parse\n"
+        "stderr:\n"
+        "parse: token 3: expected ')', got ','\n"
+        "\n"
+        "3/3 soak     TIMEOUT        30.01s   killed by signal 15 SIGTERM\n"
+        ">>> /ci/build/test_soak\n",
+        ["2/3 parse FAIL", "expected ')', got ','", "3/3 soak TIMEOUT"],
+        Category.TEST,
+    ),
+    "codespell: one line per typo": (
+        "$ codespell lib docs\n"
+        "docs/guide.md:7: wich ==> which\n"
+        "lib/cache.py:40: retreive ==> retrieve\n"
+        "lib/cache.py:52: occurence ==> occurrence\n",
+        ["wich ==> which", "retreive ==> retrieve", "occurence ==> occurrence"],
+        Category.LINT,
+    ),
+    "sphinx -W: warnings fail the build": (
+        "reading sources... [100%] usage\n"
+        "/ci/docs/usage.rst:12: WARNING: undefined label: 'setup' [ref.ref]\n"
+        "writing output... [100%] usage\n"
+        "/ci/docs/api.rst:3: WARNING: unknown document: 'cli' [ref.doc]\n"
+        "build finished with problems, 2 warnings (with warnings treated as errors).\n",
+        ["undefined label: 'setup'", "unknown document: 'cli'", "warnings treated as errors"],
+        Category.LINT,
+    ),
+}
+
+
+def test_more_tool_families_report_every_failure_with_their_category() -> None:
+    for name, (body, keys, category) in _MULTI.items():
+        cards = analyse(_bk_log(body), RULES, exit_status=1)
+        top = "\n".join([cards[0].title, *cards[0].tests, *(ln.text for ln in cards[0].lines)])
+        for key in keys:
+            assert key in " ".join(top.split()), f"{name}: {key!r} not in the top card:\n{top}"
+        assert cards[0].category is category, f"{name}: {cards[0].category}"

@@ -100,6 +100,7 @@ pattern = '^panic: (?P<msg>.+)$'
             "twice",
         ),
         ("not toml = = =", "not valid TOML"),
+        ("[[rule]]\nname = 'a.b'\nkeywords=['a']\npattern='a'\nverdict=true\n", "verdict needs wrapper"),
     ],
 )
 def test_malformed_rules_are_refused(text: str, message: str) -> None:
