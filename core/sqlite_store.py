@@ -124,7 +124,7 @@ SELECT id, due, state, lease_owner, attempts, max_attempts FROM (
 _INSERT_JOB = (
     "INSERT INTO jobs (key, kind, payload, state, attempts, max_attempts, run_after, lease_owner,"
     " lease_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    f" ON CONFLICT (key) DO NOTHING RETURNING {JOB_COLUMNS}"
+    " ON CONFLICT (key) DO NOTHING RETURNING id"
 )
 
 
@@ -511,8 +511,11 @@ class SQLiteStore:
         while True:
             inflight = self._batch or self._syncing or self._checkpoint
             if inflight is not None:
-                with suppress(Exception):
-                    await asyncio.shield(inflight)
+                # asyncio.wait, not `await inflight`: a future that is done but whose callbacks
+                # (which clear the attribute) have not run yet would be awaited without yielding,
+                # so they never ran and this loop spun forever. wait() always yields, its own
+                # callback runs after theirs, and the future's outcome is not raised here.
+                await asyncio.wait({inflight})
             elif self._pending or self._flush_soon:
                 self._schedule(asyncio.get_running_loop())  # a no-op when a flush is already due
                 await asyncio.sleep(0)
@@ -539,8 +542,9 @@ class SQLiteStore:
             # fetchall: the statement must run to its end before the COMMIT.
             params = (key, kind, body, state, attempts, limit, now, owner, until, now, now)
             rows = conn.execute(_INSERT_JOB, params).fetchall()
-            if rows:
-                return Enqueued(job=job_from_row(rows[0]), created=True)
+            if rows:  # the new row is what we wrote: only its id is read back
+                row = (rows[0][0], key, kind, body, state, attempts, limit, None, now, owner, until, now, now)
+                return Enqueued(job=job_from_row(row), created=True)
             # The key is there already (perhaps added by an earlier write of this very batch).
             row = conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE key = ?", (key,)).fetchone()
             return Enqueued(job=job_from_row(row), created=False)

@@ -243,6 +243,44 @@ async def test_sqlite_no_write_is_answered_before_the_wal_is_synced(tmp_path: Pa
         await store.close()
 
 
+# Run in a child process: before the fix, close() spun without ever yielding, which no
+# asyncio timeout can interrupt; a child can be killed.
+_CLOSE_RIGHT_AFTER_A_SYNC = """
+import asyncio, sys, threading, time
+from core.sqlite_store import SQLiteStore
+
+async def main(path):
+    gate = threading.Event()
+    store = SQLiteStore(path, fsync=lambda fd: gate.wait(10))
+    await store.setup()
+    write = asyncio.ensure_future(store.enqueue("a", "triage", {}))
+    while store._syncing is None:
+        await asyncio.sleep(0.001)
+    gate.set()
+    time.sleep(0.2)  # hold the loop: the sync ends, and its result waits in the ready queue
+    await asyncio.sleep(0)  # resume right behind it: the sync is done, its callbacks not run
+    await store.close()
+    assert (await write).created
+    print("closed")
+
+asyncio.run(main(sys.argv[1]))
+"""
+
+
+def test_sqlite_close_right_after_a_sync_finishes_returns(tmp_path: Path) -> None:
+    """close() waits for a sync that has just ended (its future done, its callbacks still
+    queued) and returns, instead of spinning on the done future."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CLOSE_RIGHT_AFTER_A_SYNC, str(tmp_path / "close.db")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "closed"
+
+
 async def test_sqlite_synchronous_normal_answers_without_a_sync(tmp_path: Path) -> None:
     calls: list[int] = []
     store = SQLiteStore(tmp_path / "normal.db", synchronous="NORMAL", fsync=calls.append)
