@@ -13,15 +13,18 @@ event loop and HTTP implementation (uvicorn's "auto" choice, printed), access lo
 both read the whole body. Goal: throughput ratio destill/bare >= 0.5, and
 p99 < 50 ms at 200 deliveries/s.
 
-Where destill's time goes (measured 2026-11-27 on a 2-vCPU KVM machine, h11): bare spends
-~140 us of CPU a request, almost all in h11 and Starlette; destill 350-530 us on its event loop.
-Cutting the route short after verify + parse keeps destill near bare's rate; the rest is the
-durable enqueue and the workers' writes. Two store changes (in-process ASGI, 4 workers, CPU per
-delivery 340 -> 210 us) moved the saturated HTTP ratio only from 0.28 to 0.31 on a quiet machine,
-in the same hour against the previous commit: writes on the loop's own SQLite connection (no
-second thread fighting for the GIL) with the WAL fdatasync'ed on a thread, classic group commit,
-and new deliveries handed straight to an idle worker (no claim). Beware: a busy neighbour on the
-second core flatters the ratio (bare loses more than destill: 0.44-0.51 was seen that way).
+Where destill's time goes (2-vCPU KVM machine, h11, quiet; main-thread CPU per request at c=16,
+measured by switching one piece off at a time with `python -m bench.ingress_parts`, 2026-11-27):
+bare ~170 us, almost all h11 and Starlette; destill 380-450 us: the JSON parse and model ~75 us,
+the durable enqueue ~65 us (group commit: ~8 rows per transaction at saturation, so the
+transaction itself is not the cost), the delivery's log line 30-50 us, the HMAC ~35 us. Each costs
+2.5-3.5x what it costs in a tight micro-benchmark (parse_event 21 us, verify 8 us, log line 11
+us): between two requests the loop runs so much other code that caches are cold. So the saturated
+ratio sits at 0.31-0.33 and no single piece can lift it to 0.5: reaching 2x bare's cost would mean
+verify + parse + a durable write + a log line in ~170 us over HTTP. Tried without effect: uvloop
+(0.33), gc.freeze, a leaner log handler, writes back on a thread (0.26). Beware: a busy neighbour
+on the second core flatters the ratio (bare loses more than destill: 0.44-0.51 was seen that way,
+twice).
 """
 
 from __future__ import annotations
