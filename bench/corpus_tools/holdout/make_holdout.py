@@ -244,6 +244,13 @@ CORPORA = {
         "/work/scratch/h8venv/bin:/work/scratch/h8/npm/node_modules/.bin",
         "/work/scratch/h8/gocache",
     ),
+    "holdout9": (
+        "h9_cases",
+        Path("/work/main/bench/holdout9"),
+        "agent-11",
+        "/work/scratch/h9venv/bin:/work/scratch/h9/npm/node_modules/.bin",
+        "/work/scratch/h9/gocache",
+    ),
 }
 
 
