@@ -61,6 +61,12 @@ _RUNNER_DECIDES = frozenset(
     {Category.CONFIG, Category.RUNTIME, Category.UNKNOWN, Category.CRASH, Category.TIMEOUT}
 )
 
+# Rule categories the failing command (or the file a diagnostic names) may refine.
+_COMMAND_REFINES = frozenset({Category.UNKNOWN, Category.COMPILE, Category.LINT})
+# A diagnostic located in a data file (`Cargo.toml:18:17`, `tsconfig.json:3:15 - error`) is a
+# configuration error, whatever parses it.
+_CONFIG_FILE = re.compile(r"(?:^|[\s/'\"(])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties):\d+")
+
 # What an exit status says when the log says little (128 + signal number for signals).
 EXIT_STATUSES: dict[int, tuple[Category, str]] = {
     137: (Category.RESOURCE, "killed by SIGKILL (exit status 137): usually out of memory"),
@@ -104,6 +110,7 @@ _NOT_SECTIONS = (b"pass:", b"skip:")
 _LEAF_TAIL = re.compile(r"(?::\d+|\(\))$")
 # Colours, and nF escapes (`ESC ( B`, which ends every `tput sgr0`): both split keywords.
 _SGR = re.compile(rb"\x1b\[[0-9;:]*[A-Za-z]|\x1b[ -/]+[0-~]")
+_LEVEL = re.compile(r"^\[[A-Z]+\]\s*")  # a log level (`[INFO] ------`): a separator behind it is one too
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#]\s?){6,}\s*$")
 _TEST_SECTION_END = re.compile(
     r"^_{3,} .+ _{3,}$|^={3,}(?: .* =+)?$|^-{3,} .* -{3,}$|^\s*● |^(?:FAIL|ERROR): |^\s*\d+\) \S"
@@ -115,6 +122,9 @@ _DIAGNOSTIC_FRAME = re.compile(
 )
 # A stack frame line in the formats most runtimes print (JVM, node, Ruby, Python, gdb/sanitizers).
 _STACK_LINE = re.compile(r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Caused by: ")
+# An indented frame location (`\t/src/main.go:11 +0x111`), and a frame's call line above one.
+_FRAME_LOCATION = re.compile(r"^\s+\S*\.\w+:\d+(?:\s|$)")
+_CALL = re.compile(r"^[\w.$*/()\[\]<>-]+\(.*\)$")
 _CHAIN = re.compile(r"^(?:During handling of the above exception|The above exception was the direct cause)")
 # The shape of a line that reports one of several failures, to find its siblings: what it starts
 # with once names and numbers are masked. A location (`src/a.c:3:1: error:`, `  a.py:3:1 - error:`),
@@ -125,6 +135,20 @@ _SHAPE = re.compile(
     r"|(?P<sym>[^\x00-\x7f\w\s])\s*(?P<symtag>\[[A-Za-z]+\])?"
     r"|\[\s*(?P<tag>FAILED|FAIL|FAILURE|ERRORED)\s*\])"
 )
+# One failure of a report, whatever the tool: a location then a message (`a.hs:6:1-41: Warning:`,
+# `a.hs:(4,16)-(7,2): Suggestion:`, `a.pm: msg at line 7`), or a runner's failure mark.
+_FINDING = re.compile(
+    r"^\s*(?:[^\s:]+:(?:\d+|\(\d+,\d+\))\S*:? \S"
+    r"|[✘✗✖×]\s|(?:FAIL|FAILED)\b|\[\s*(?:FAIL|FAILED|FAILURE|ERROR)\s*\]|not ok\b)"
+)
+# A finding that starts with the file it is about: a path with an extension, then `:`.
+_FILE_FINDING = re.compile(r"^[\w./-]+\.[A-Za-z]\w{0,5}:(?:\d+|\(\d+,\d+\))?\S*:? \S")
+MIN_FINDINGS = 3  # fewer is not a list
+MAX_FINDINGS = 8  # what a fallback card adds to the tail: the first ones explain most
+# A location alone on a line, and how far above its message it may sit (a code frame between).
+_BARE_LOCATION = re.compile(r"^[^\s:]+\.\w+:\d+(?::\d+)?:$")
+LOCATION_ABOVE = 6
+INTRODUCED = 24  # lines an error ending with `:` may take from below it
 SIBLING_GAP = 12  # lines between one failure of a list and the next
 _TRACEBACK_CONT = re.compile(
     r"^\s|^$|^During handling of|^The above exception|^Traceback \(most|^Caused by: |^Suppressed: "
@@ -546,12 +570,61 @@ class Analyser:
         """A one-line error a stack trace follows (`java.lang.OutOfMemoryError` then `\tat ...`):
         the trace is part of it."""
         end = n
+        gap = 0  # blank and header lines since the last frame ("", "goroutine 1 [running]:")
         for k in range(n + 1, min(n + LOOKAHEAD, self._last) + 1):
             t = self._text(k)
-            if t is None or not _STACK_LINE.match(t):
+            if t is None:
                 break
+            if self._is_frame(k, t):
+                end, gap = k, 0
+                continue
+            gap += 1
+            if gap > 2 or (t.strip() and (not t.rstrip().endswith(":") or self.rules.best(t) is not None)):
+                break  # not a trace's header, or one a rule reads itself ("Traceback (most recent...):")
+        return end
+
+    def _is_frame(self, k: int, t: str) -> bool:
+        """A stack frame: the runtimes' usual prefixes, an indented `path.ext:line`, or a call
+        (`main.loadAll(0x28)`) whose location is on the indented line below it."""
+        if _STACK_LINE.match(t) or _FRAME_LOCATION.match(t):
+            return True
+        if not _CALL.match(t):
+            return False
+        below = self._text(k + 1)
+        return below is not None and _FRAME_LOCATION.match(below) is not None
+
+    def _introduced(self, n: int) -> int:
+        """A one-line error that ends with `:` introduces what follows ("System check identified
+        some issues:", "... isn't currently enabled (5:10):"): the list or code frame below it,
+        across single blank lines, up to a line a rule knows or a section marker."""
+        end, blanks = n, 0
+        for k in range(n + 1, min(n + INTRODUCED, self._last) + 1):
+            t, raw = self._text(k), self._raw(k)
+            if t is None or raw is None or marker(t) is not None or raw_marker(raw) is not None:
+                break
+            if not t.strip():
+                blanks += 1
+                if blanks > 1:
+                    break
+                continue
+            if self.rules.best(t) is not None:
+                break
+            blanks = 0
             end = k
         return end
+
+    def _location_above(self, n: int) -> dict[int, str]:
+        """A location printed alone on its line (`src/report.f90:13:6:`), then the code it points
+        at, then the message: the location and its frame belong to the message at `n`."""
+        for k in range(n - 1, max(n - LOCATION_ABOVE, self._win_first, 1) - 1, -1):
+            t = self._text(k)
+            if t is None or marker(t) is not None:
+                return {}
+            if _BARE_LOCATION.match(t):
+                return {j: tj[: self._keep] for j in range(k, n) if (tj := self._text(j)) and tj.strip()}
+            if t.strip() and self.rules.best(t) is not None:
+                return {}  # another error's line: the location above it is that one's
+        return {}
 
     def _before_lines(self, rule: Rule, n: int, *, floor: int = 0) -> dict[int, str]:
         """The lines above `n` that `rule` takes as context (`before`, filtered by `before_match`):
@@ -568,9 +641,13 @@ class Analyser:
 
     def _new_card(self, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
         lines = self._before_lines(rule, n)
+        lines.update(self._location_above(n))
         end = self._block_end(rule, n)
         if end == n and rule.block is None and not rule.after:
             end = self._frames_after(n)
+        took = any((self._text(k) or "").strip() for k in range(n + 1, end + 1))
+        if text.rstrip().endswith(":") and not took:
+            end = self._introduced(n)  # the error names nothing itself: what it introduces does
         body = []
         for k in range(n, end + 1):
             t = self._text(k)
@@ -857,9 +934,27 @@ class Analyser:
         # Only generic lines ("error: ...") matched: show them first, then the section's last lines.
         ordered = ranked + [c for c, _ in extra] if tail_last else [c for c, _ in extra] + ranked
         for c in ordered:
-            if c.rule.category is Category.UNKNOWN and c.category is None:
-                c.category = self._command_category(c)
+            if c.category is None:
+                c.category = self._refined_category(c)
         return self._render(ordered)
+
+    def _refined_category(self, c: _Card) -> Category | None:
+        """What the failing command and the file a diagnostic names say beyond the rule: the
+        command's category where the rule knows none; a linter's findings, which read like a
+        compiler's (`a.go:3:1: msg`); a located error in a data file is configuration."""
+        rule = c.rule.category
+        if rule not in _COMMAND_REFINES:
+            return None
+        command = self._command_category(c)
+        if rule is Category.UNKNOWN and command is None and self._findings_list(c):
+            return Category.LINT
+        if rule is Category.UNKNOWN or command is Category.LINT:
+            return command
+        # The location is on the head line or the one after it (rustc's `  --> Cargo.toml:18:17`).
+        where = (c.lines.get(c.head, ""), c.lines.get(c.head + 1, ""))
+        if any(_CONFIG_FILE.search(t) for t in where):
+            return Category.CONFIG
+        return None
 
     def _absorb_counts(self, tail: _Card, cards: list[_Card]) -> list[_Card]:
         """No specific error: the failing command's own report still counts or lists what failed
@@ -877,6 +972,12 @@ class Analyser:
             else:
                 out.append(c)
         return out
+
+    @staticmethod
+    def _findings_list(c: _Card) -> bool:
+        """No rule matched, yet the output lists findings one file at a time (`a.py:4: trailing
+        whitespace.`, `lib/A.pm: Bareword file handle ...`): a checker's report, which is lint."""
+        return sum(1 for t in c.lines.values() if _FILE_FINDING.match(t)) >= MIN_FINDINGS
 
     def _command_category(self, c: _Card) -> Category | None:
         """What the failing command was (lint, test, ...) for a card no rule could classify: the
@@ -917,7 +1018,7 @@ class Analyser:
         section = self._st.sections[own].start if own >= 0 else 0
         command = max((line for line, _ in self._st.commands if section <= line < first), default=None)
         if command is None or first - command > SHORT_OUTPUT:
-            return tail
+            return self._findings(max(section, command or 0), first) + tail
         head: list[tuple[int, str]] = []
         for k in range(max(command + 1, self._win_first), first):
             t = self._text(k)
@@ -927,6 +1028,20 @@ class Analyser:
             if t.strip():
                 head.append((k, t))
         return head + tail
+
+    def _findings(self, start: int, first: int) -> list[tuple[int, str]]:
+        """The lines between `start` and `first` (the tail) that report one failure each: a
+        location (`src/a.hs:6:1-41: Warning: ...`) or a runner's failure mark (`✘`, `[FAILED]`,
+        `not ok`). An unknown tool's long report still names what failed above its last lines."""
+        out: list[tuple[int, str]] = []
+        for k in range(max(start + 1, self._win_first, 1), first):
+            t, raw = self._text(k), self._raw(k)
+            if t is None or raw is None or marker(t) is not None or raw_marker(raw) is not None:
+                out = []  # a section boundary: what came before is another step's output
+                continue
+            if _FINDING.match(t):
+                out.append((k, t))
+        return out[:MAX_FINDINGS]
 
     def _final_tail(self) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
@@ -979,7 +1094,8 @@ class Analyser:
             if context and k not in c.signal and any(ctx.match(t) for ctx in context):
                 continue
             body = _PREFIXES.sub("", t, count=1).strip()
-            if k in c.signal or (body and _ALNUM.search(body) and not _SEPARATOR.match(t) and body != last):
+            rule_line = _SEPARATOR.match(t) or _SEPARATOR.match(_LEVEL.sub("", t, count=1))
+            if k in c.signal or (body and _ALNUM.search(body) and not rule_line and body != last):
                 out.append(k)
             last = body
         lib = {

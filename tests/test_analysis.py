@@ -853,3 +853,171 @@ def test_a_runner_count_does_not_relabel_a_compile_error() -> None:
     body = "src/a.c:3:1: error: unknown type name 'sizet'\n 3 | sizet n;\nTests: 0 passed, 1 failed\n"
     cards = analyse(_bk_log(body), RULES, exit_status=1)
     assert cards[0].category is Category.COMPILE
+
+
+# -- general mechanisms: what the shape of the output says, whatever the tool -----------------------
+
+
+def _gitlab_log(command: str, body: str, *, status: int = 1) -> bytes:
+    """A GitLab-shaped job log: `$ command`, its output, the runner's exit line."""
+    lines = [
+        "\x1b[0Ksection_start:1700000000:step_script\r\x1b[0K\x1b[0Kstep_script",
+        f"$ {command}",
+        *body.splitlines(),
+        "\x1b[0Ksection_end:1700000009:step_script\r\x1b[0K",
+        f"ERROR: Job failed: exit code {status}",
+    ]
+    return "\n".join(lines).encode()
+
+
+def test_linter_command_makes_located_findings_lint() -> None:
+    # A linter's findings read like a compiler's (`a.go:3:1: msg`); the command says which it is.
+    body = "\n".join(f"pkg/render.go:{i}:2: value of x is never used (XX{i})" for i in (10, 12, 15))
+    cards = analyse(_gitlab_log("make lint", body), RULES)
+    assert cards[0].category is Category.LINT
+    cards = analyse(_gitlab_log("make all", body), RULES)
+    assert cards[0].category is Category.COMPILE
+
+
+def test_error_located_in_a_data_file_is_config() -> None:
+    body = "settings.toml:4:9 - error TS1234: Unknown option 'colour'\n4   colour = true"
+    cards = analyse(_gitlab_log("make all", body), RULES)
+    assert cards[0].category is Category.CONFIG
+    body = "src/app.ts:4:9 - error TS1234: Unknown name 'colour'\n4   colour = true"
+    assert analyse(_gitlab_log("make all", body), RULES)[0].category is Category.COMPILE
+
+
+def test_unknown_report_of_file_findings_is_lint() -> None:
+    # No rule knows the tool, yet its output lists one finding per file line: a checker's report.
+    body = "\n".join(
+        [
+            "lib/Deploy.pm: Bareword file handle at line 7, column 5. (Severity: 5)",
+            "lib/Deploy.pm: Two-argument open at line 7, column 5. (Severity: 5)",
+            "bin/plan.pl: Code before strictures at line 5, column 1. (Severity: 5)",
+        ]
+    )
+    cards = analyse(_gitlab_log("./ci/critic.sh", body, status=2), RULES)
+    assert cards[0].rule == "fallback.tail"
+    assert cards[0].category is Category.LINT
+    # Two lines are no list.
+    two = "\n".join(body.splitlines()[:2])
+    assert analyse(_gitlab_log("./ci/critic.sh", two, status=2), RULES)[0].category is Category.UNKNOWN
+
+
+def test_fallback_shows_findings_above_its_tail() -> None:
+    # An unknown tool's long report: the failures are marked far above the last lines.
+    body = "\n".join(
+        [
+            "  ✔ adds",
+            "  ✘ [fail]: rules › parses decimal percentages",
+            "  ✔ subtracts",
+            "  ✘ [fail]: bundle › quantities count towards the bundle",
+            *[f"  detail line {i}" for i in range(20)],
+            "  2 tests failed",
+        ]
+    )
+    cards = analyse(_gitlab_log("./run-checks.sh", body), RULES)
+    text = _text(cards[0])
+    assert "rules › parses decimal percentages" in text
+    assert "bundle › quantities count towards the bundle" in text
+    assert "2 tests failed" in text
+    assert "✔ adds" not in text
+
+
+def test_fallback_findings_stop_at_a_section_boundary() -> None:
+    log = _bk_log(
+        "src/a.hs:6:1-41: Warning: Eta reduce\n--- :hammer: Check\n"
+        + "\n".join(f"line {i}" for i in range(30))
+    )
+    text = "\n".join(_text(c) for c in analyse(log, RULES))
+    assert "Eta reduce" not in text
+
+
+def test_error_ending_with_colon_takes_what_it_introduces() -> None:
+    body = "\n".join(
+        [
+            "ConfigCheckError: the check identified some issues:",
+            "",
+            "ERRORS:",
+            "shop.Order.billing: (fields.E304) accessor clashes with shop.Order.shipping",
+            "\tHINT: add a related_name",
+            "",
+            "Checked 4 things.",
+        ]
+    )
+    card = analyse(_gitlab_log("python manage.py check", body), RULES)[0]
+    text = _text(card)
+    assert "(fields.E304) accessor clashes" in text
+    assert "HINT: add a related_name" in text
+    # Without the colon the line stands alone.
+    plain = body.replace("some issues:", "some issues", 1)
+    assert "(fields.E304)" not in _text(analyse(_gitlab_log("python manage.py check", plain), RULES)[0])
+
+
+def test_stack_trace_after_a_blank_line_and_header_joins_the_error() -> None:
+    body = "\n".join(
+        [
+            "fatal error: out of memory allocating heap arena metadata",
+            "",
+            "runtime stack:",
+            "runtime.throw({0x4a0389?, 0x0?})",
+            "\t/usr/lib/go-1.19/src/runtime/panic.go:1047 +0x5d",
+            "",
+            "goroutine 1 [running]:",
+            "main.loadAll(0x28)",
+            "\t/home/ci/work/indexer/main.go:11 +0x111",
+            "main.main()",
+            "\t/home/ci/work/indexer/main.go:22 +0x1e",
+            "exit status 2",
+        ]
+    )
+    card = analyse(_gitlab_log("./indexer", body, status=2), RULES)[0]
+    assert card.category is Category.RESOURCE
+    text = _text(card)
+    assert "main.loadAll(0x28)" in text and "main.go:11" in text
+    assert "panic.go:1047" not in text  # the runtime's own frames stay out
+
+
+def test_trace_header_a_rule_reads_is_not_taken_as_frames() -> None:
+    body = "\n".join(
+        [
+            "[ERROR] Worker (pid:12) exited with code 3",
+            "Traceback (most recent call last):",
+            '  File "/srv/app.py", line 3, in <module>',
+            "    run()",
+            "RuntimeError: boom",
+        ]
+    )
+    cards = analyse(_gitlab_log("./serve", body), RULES)
+    assert cards[0].title.startswith("RuntimeError: boom")
+
+
+def test_location_alone_above_the_message_joins_it() -> None:
+    # Some compilers print the location, then the code, then the message, each on its own line.
+    body = "\n".join(
+        [
+            "src/report.f90:13:6:",
+            "",
+            "   13 |     mu = mean(x)",
+            "      |      1",
+            "Error: Symbol 'mu' at (1) has no IMPLICIT type",
+        ]
+    )
+    text = _text(analyse(_gitlab_log("make all", body), RULES)[0])
+    assert "src/report.f90:13:6:" in text and "mu = mean(x)" in text
+    # Far above, with other output between, it is not this message's.
+    far = body.replace("\n\n", "\n" + "\n".join(f"step {i}" for i in range(8)) + "\n", 1)
+    assert "src/report.f90:13:6:" not in _text(analyse(_gitlab_log("make all", far), RULES)[0])
+
+
+def test_separator_behind_a_log_level_is_filler() -> None:
+    body = "\n".join(
+        [
+            "[ERROR] BUILD CHECK REPORT :",
+            "[INFO] -------------------------------------------------------------",
+            "[INFO] the check could not read its input",
+        ]
+    )
+    lines = [ln.text for ln in analyse(_gitlab_log("./check.sh", body), RULES)[0].lines]
+    assert "[INFO] the check could not read its input" in lines
+    assert not any("-----" in t for t in lines)
