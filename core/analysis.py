@@ -67,6 +67,10 @@ _COMMAND_REFINES = frozenset({Category.UNKNOWN, Category.COMPILE, Category.LINT}
 # configuration error, whatever parses it.
 _CONFIG_FILE = re.compile(r"(?:^|[\s/'\"(])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties):\d+")
 
+# No rule explained the failure, but the command's last lines say it ran out of time: a timeout,
+# whatever kind of command it was (`flock: timeout while waiting`, `✘ Timed out while running tests`).
+_TIMED_OUT = re.compile(r"(?i)(?<![-\w])(?:timed? ?out|timeout)\b")
+
 # What an exit status says when the log says little (128 + signal number for signals).
 EXIT_STATUSES: dict[int, tuple[Category, str]] = {
     137: (Category.RESOURCE, "killed by SIGKILL (exit status 137): usually out of memory"),
@@ -945,6 +949,10 @@ class Analyser:
         rule = c.rule.category
         if rule not in _COMMAND_REFINES:
             return None
+        if c.rule.name == "fallback.tail" and any(
+            _TIMED_OUT.search(t) for t in c.lines.values() if not t.startswith("$ ")
+        ):
+            return Category.TIMEOUT
         command = self._command_category(c)
         if rule is Category.UNKNOWN and command is None and self._findings_list(c):
             return Category.LINT

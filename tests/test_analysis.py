@@ -1021,3 +1021,37 @@ def test_separator_behind_a_log_level_is_filler() -> None:
     lines = [ln.text for ln in analyse(_gitlab_log("./check.sh", body), RULES)[0].lines]
     assert "[INFO] the check could not read its input" in lines
     assert not any("-----" in t for t in lines)
+
+
+@pytest.mark.parametrize(
+    "count",
+    [
+        "24 tests, 1 failure",
+        "Failed!  - Failed:     2, Passed:    27",
+        "Tests: 4, Assertions: 3, Errors: 1, Failures: 1.",
+        "ℹ fail 1",
+    ],
+)
+def test_run_failure_count_after_the_error_joins_its_card(count: str) -> None:
+    # Whatever the tool, the run's closing count of what failed is what a reader checks the error
+    # against: it joins the error card it follows, and names no card of its own.
+    body = "\n".join(["$ ./run-checks", "ValueError: bad row 7", "  at load (loader.js:3:1)", "", count])
+    cards = analyse(_bk_log(body), RULES)
+    assert count in [ln.text for ln in cards[0].lines]
+    assert [c.rule for c in cards if c.rule == "run.failure_count"] == []
+
+
+def test_a_count_of_something_else_or_of_none_is_no_failure_count() -> None:
+    for line in ["Snapshots:   1 failed, 1 passed, 2 total", "0 failures", "timeout: 3.0s", "npm error 404"]:
+        hit = RULES.best(line)
+        assert hit is None or hit[0].name != "run.failure_count", line
+
+
+def test_fallback_tail_that_says_it_timed_out_is_a_timeout() -> None:
+    # No rule knows the tool; its last words say it ran out of time, whatever the command was.
+    body = "$ npm test\n  ✔ push and next\n  ✘ Timed out while running tests\n  2 tests passed"
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].rule == "fallback.tail" and cards[0].category is Category.TIMEOUT
+    # An option naming a timeout is not one.
+    quiet = analyse(_bk_log("$ npm test\n  passing --timeout=5 to workers\n  2 tests passed"), RULES)
+    assert quiet[0].category is not Category.TIMEOUT
