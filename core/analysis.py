@@ -53,6 +53,7 @@ GENERIC = 40  # rules below this priority only speak when nothing specific did
 BARE_WRAPPER = 10
 FIRST_CARD_LINES = 15  # the best card may show this many lines; later cards fewer
 OTHER_CARD_LINES = 8
+NEIGHBOUR_GAP = 8  # lines between the best card and another that tells the same story
 TOP_OF_BLOCK = 3  # lines right after a block's head that an over-long excerpt still keeps
 
 # The categories a test runner's count of failed tests overrides (`verdict` rules): an error it
@@ -198,6 +199,10 @@ def _shape(text: str) -> str | None:
     if g["loc"]:
         return f"{len(g['ind'])}L{g['sep'].strip()}{g['sev'] or ''}"
     return f"{len(g['ind'])}{g['sym'] or ''}{g['symtag'] or ''}{g['tag'] or ''}"
+
+
+def _span(c: _Card) -> tuple[int, int]:
+    return min(c.lines, default=c.head), max(c.lines, default=c.end)
 
 
 def _indent(text: str) -> int:
@@ -934,13 +939,35 @@ class Analyser:
                 continue
             kept.append(c)
             shown.update(c.lines)
-        ranked = kept
+        ranked = self._join_neighbours(kept)
         # Only generic lines ("error: ...") matched: show them first, then the section's last lines.
         ordered = ranked + [c for c, _ in extra] if tail_last else [c for c, _ in extra] + ranked
         for c in ordered:
             if c.category is None:
                 c.category = self._refined_category(c)
         return self._render(ordered)
+
+    def _join_neighbours(self, ranked: list[_Card]) -> list[_Card]:
+        """Cards a few lines from the best one, in its section, tell the same failure's story (the
+        build tool's summary after a compiler error, a race report above the failed test, the
+        command's own error above the traceback of the script that ran it): they join it, so the
+        first card reads whole."""
+        if len(ranked) < 2:
+            return ranked
+        top, rest = ranked[0], []
+        lo, hi = _span(top)
+        for c in ranked[1:]:
+            clo, chi = _span(c)
+            far = clo - hi > NEIGHBOUR_GAP or lo - chi > NEIGHBOUR_GAP
+            # A failure that recurs (folded repeats) is its own story, wherever one repeat sits.
+            if far or c.repeats > 1 or c.section != top.section or c.rule.wrapper:
+                rest.append(c)
+                continue
+            top.lines.update(c.lines)
+            top.signal |= c.signal
+            top.tests.extend(t for t in c.tests if t not in top.tests)
+            lo, hi = min(lo, clo), max(hi, chi)
+        return [top, *rest]
 
     def _refined_category(self, c: _Card) -> Category | None:
         """What the failing command and the file a diagnostic names say beyond the rule: the

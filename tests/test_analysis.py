@@ -1055,3 +1055,26 @@ def test_fallback_tail_that_says_it_timed_out_is_a_timeout() -> None:
     # An option naming a timeout is not one.
     quiet = analyse(_bk_log("$ npm test\n  passing --timeout=5 to workers\n  2 tests passed"), RULES)
     assert quiet[0].category is not Category.TIMEOUT
+
+
+def test_a_card_a_few_lines_from_the_best_one_joins_it() -> None:
+    # The command's own error, then the traceback of the script that ran it: one story, so the
+    # first card shows both. A card far from it stays a card of its own.
+    far = ["warning: x"] * 20
+    body = "\n".join(
+        [
+            "$ python package.py",
+            "docs/mirror.rst:12: WARNING: undefined label: intro",
+            *far,
+            "tar: static: Cannot stat: No such file or directory",
+            "tar: Exiting with failure status due to previous errors",
+            "Traceback (most recent call last):",
+            '  File "package.py", line 3, in <module>',
+            '    subprocess.run(["tar", "-czf", "out.tgz", "static"], check=True)',
+            "subprocess.CalledProcessError: Command 'tar' returned non-zero exit status 2.",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    top = _text(cards[0])
+    assert "CalledProcessError" in top and "Cannot stat" in top
+    assert "mirror" not in top and any("mirror" in _text(c) for c in cards[1:])
