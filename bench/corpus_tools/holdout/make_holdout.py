@@ -251,6 +251,13 @@ CORPORA = {
         "/work/scratch/h9venv/bin:/work/scratch/h9/npm/node_modules/.bin",
         "/work/scratch/h9/gocache",
     ),
+    "holdout10": (
+        "h10_cases",
+        Path("/work/main/bench/holdout10"),
+        "agent-12",
+        "/work/scratch/h10venv/bin:/work/scratch/h10/npm/node_modules/.bin",
+        "/work/scratch/h10/gocache",
+    ),
 }
 
 
