@@ -922,6 +922,11 @@ class Analyser:
         elif not strong and status != 0:
             s = f" with exit status {status}" if status is not None else ""
             title = f"Failed{s}; no known error pattern in the output (last lines shown)"
+            # An unknown tool's report still names its first failure: a better title than none.
+            found = [t.strip() for _, t in fallback if _FINDING.match(t)]
+            if found:
+                more = f" (+{len(found) - 1} more)" if len(found) > 1 else ""
+                title = f"Failed{s}: {found[0]}{more}"[:MAX_TITLE]
             tail = self._synthetic("fallback.tail", Category.UNKNOWN, title, fallback)
             extra.append((tail, 1000.0))
             cards = self._absorb_counts(tail, cards)

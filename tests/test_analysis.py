@@ -924,6 +924,23 @@ def test_fallback_shows_findings_above_its_tail() -> None:
     assert "✔ adds" not in text
 
 
+def test_fallback_title_names_the_first_finding() -> None:
+    body = "\n".join(
+        [
+            "  ✔ adds",
+            "  ✘ [fail]: rules › parses decimal percentages",
+            "  ✘ [fail]: bundle › quantities count towards the bundle",
+            *[f"  detail line {i}" for i in range(20)],
+            "  2 tests failed",
+        ]
+    )
+    card = analyse(_gitlab_log("./run-checks.sh", body), RULES)[0]
+    assert card.title.endswith("✘ [fail]: rules › parses decimal percentages (+1 more)")
+    # Nothing that reads as a finding: the title says only that no pattern was known.
+    plain = analyse(_gitlab_log("./run-checks.sh", "\n".join(f"  step {i} done" for i in range(30))), RULES)
+    assert "no known error pattern" in plain[0].title
+
+
 def test_fallback_findings_stop_at_a_section_boundary() -> None:
     log = _bk_log(
         "src/a.hs:6:1-41: Warning: Eta reduce\n--- :hammer: Check\n"
