@@ -71,6 +71,29 @@ _CONFIG_FILE = re.compile(r"(?:^|[\s/'\"(])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini
 # No rule explained the failure, but the command's last lines say it ran out of time: a timeout,
 # whatever kind of command it was (`flock: timeout while waiting`, `✘ Timed out while running tests`).
 _TIMED_OUT = re.compile(r"(?i)(?<![-\w])(?:timed? ?out|timeout)\b")
+# No rule knew the error, yet its words name the kind of failure whatever command printed it: a
+# package or library that is missing is a dependency problem (`Dependency "x" not found`,
+# `unable to find library -lpcap`, `there is no package called 'arrow'`), not the build's or test's.
+# Not a missing module a compiler or bundler resolves (`Module not found`): that is the code's.
+_MISSING_PACKAGE = re.compile(
+    r"(?i)(?<![\w./-])(?:dependency|package|library)(?![\w.-])[^\n]{0,60}?"
+    r"\bnot (?:found|installed|available)\b"
+    r"|\b(?:unable to|cannot|can't|could not|couldn't) (?:find|locate|load) (?:the )?"
+    r"(?:library|package|dependency)\b"
+    r"|\bno (?:such )?(?:package|module|library) (?:called|named)\b"
+)
+# ... and an error line naming a configuration or manifest file (`checkout-web.json invalid`,
+# `Non-parseable POM .../pom.xml`, `err=... from 'pdb.yaml'`) is a configuration problem.
+_CONFIG_ERROR = re.compile(
+    r"(?i)(?=.*\b(?:error|err|invalid|failed|failure|non-parseable|malformed)\b)"
+    r"(?:^|.*?[\s/'\"(=])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties|xml)\b"
+)
+# Checked in order, before the failing command's category: the message is nearer the cause.
+_UNKNOWN_WORDS: tuple[tuple[re.Pattern[str], Category], ...] = (
+    (_TIMED_OUT, Category.TIMEOUT),
+    (_MISSING_PACKAGE, Category.DEPENDENCY),
+    (_CONFIG_ERROR, Category.CONFIG),
+)
 
 # What an exit status says when the log says little (128 + signal number for signals).
 EXIT_STATUSES: dict[int, tuple[Category, str]] = {
@@ -977,15 +1000,15 @@ class Analyser:
     def _refined_category(self, c: _Card) -> Category | None:
         """What the failing command and the file a diagnostic names say beyond the rule: the
         command's category where the rule knows none; a linter's findings, which read like a
-        compiler's (`a.go:3:1: msg`); a located error in a data file is configuration."""
+        compiler's (`a.go:3:1: msg`); a located error in a data file is configuration. Where no
+        rule knew the error, what its words say (`_UNKNOWN_WORDS`) comes before the command."""
         rule = c.rule.category
         if rule not in _COMMAND_REFINES:
             return None
-        if c.rule.name == "fallback.tail" and any(
-            _TIMED_OUT.search(t) for t in c.lines.values() if not t.startswith("$ ")
-        ):
-            return Category.TIMEOUT
         command = self._command_category(c)
+        said = self._said_category(c, linted=command is Category.LINT or self._findings_list(c))
+        if said is not None:
+            return said
         if rule is Category.UNKNOWN and command is None and self._findings_list(c):
             return Category.LINT
         if rule is Category.UNKNOWN or command is Category.LINT:
@@ -994,6 +1017,23 @@ class Analyser:
         where = (c.lines.get(c.head, ""), c.lines.get(c.head + 1, ""))
         if any(_CONFIG_FILE.search(t) for t in where):
             return Category.CONFIG
+        return None
+
+    @staticmethod
+    def _said_category(c: _Card, *, linted: bool) -> Category | None:
+        """The category the words of a card no rule classified name (`_UNKNOWN_WORDS`). A timeout
+        only from the fallback tail: a generic error line mentioning one is often a setting. A
+        linter's findings about config files (`linted`: yamllint's `a.yaml:3:1: [error] ...`) stay lint."""
+        if c.rule.category is not Category.UNKNOWN:
+            return None
+        texts = [t for t in c.lines.values() if not t.startswith("$ ")]
+        for pattern, category in _UNKNOWN_WORDS:
+            if category is Category.TIMEOUT and c.rule.name != "fallback.tail":
+                continue
+            if category is Category.CONFIG and linted:
+                continue
+            if any(pattern.search(t) for t in texts):
+                return category
         return None
 
     def _absorb_counts(self, tail: _Card, cards: list[_Card]) -> list[_Card]:

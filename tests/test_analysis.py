@@ -1095,3 +1095,31 @@ def test_a_card_a_few_lines_from_the_best_one_joins_it() -> None:
     top = _text(cards[0])
     assert "CalledProcessError" in top and "Cannot stat" in top
     assert "mirror" not in top and any("mirror" in _text(c) for c in cards[1:])
+
+
+def test_unclassified_error_naming_a_missing_package_is_a_dependency_problem() -> None:
+    # No rule knows the tool; its words say a library is missing, whatever the command (a build).
+    for line in [
+        'setup.build:6:0: ERROR: Dependency "libfoo" not found, tried pkgconfig',
+        "Error in load(bar) : there is no package called 'bar'",
+        "  = note: ld: error: unable to find library -lfoo",
+    ]:
+        cards = analyse(_bk_log(f"$ make all\nconfiguring\n{line}\nstopped"), RULES)
+        assert cards[0].category is Category.DEPENDENCY, line
+    # A file that is not found is no missing package: the command still decides.
+    for line in ["'docs/cli.md' is not found", "copy: package-lock.json not found", "Module not found."]:
+        other = analyse(_bk_log(f"$ make all\nconfiguring\n{line}\nstopped"), RULES)
+        assert other[0].category is Category.COMPILE, line
+
+
+def test_unclassified_error_naming_a_config_file_is_a_config_problem() -> None:
+    for line in ["deploy/services/web.json invalid", "[FATAL] Non-parseable POM /src/app/pom.xml: end tag"]:
+        cards = analyse(_bk_log(f"$ make all\nchecking\n{line}\nstopped"), RULES)
+        assert cards[0].category is Category.CONFIG, line
+    # Naming a config file without saying it is wrong is only context.
+    quiet = analyse(_bk_log("$ make all\nreading deploy/web.json\nsomething broke\nstopped"), RULES)
+    assert quiet[0].category is Category.COMPILE
+    # A checker's findings about config files are lint.
+    findings = "\n".join(f"deploy/api.yaml:{n}: invalid key order" for n in (3, 7, 9))
+    linted = analyse(_bk_log(f"$ ./ci/check.sh\n{findings}\nstopped"), RULES)
+    assert linted[0].category is Category.LINT
