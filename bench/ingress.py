@@ -93,17 +93,27 @@ def _free_port() -> int:
         return port
 
 
+@dataclass
+class Running:
+    port: int
+    pid: int
+
+
 @contextmanager
-def _server(kind: str, tmp: Path) -> Iterator[int]:
+def _server(
+    kind: str, tmp: Path, *, prelude: str = "", serve_args: tuple[str, ...] = ()
+) -> Iterator[Running]:
+    """`destill serve` (with `serve_args`; `prelude`: Python run in the server before it starts)
+    or the bare endpoint, on a free port, until the block ends."""
     port = _free_port()
     env = {**os.environ}
     if kind == "destill":
-        cmd = [sys.executable, "-m", "webhook.cli", "serve", "--port", str(port)]
-        cmd += ["--handler-factory", "bench.ingress:noop_handler"]
+        args = ["serve", "--port", str(port), "--handler-factory", "bench.ingress:noop_handler", *serve_args]
+        cmd = [sys.executable, "-c", f"{prelude}\nfrom webhook.cli import main\nmain({args!r})"]
         env.update(
             BUILDKITE_API_TOKEN="bkua_bench",
             BUILDKITE_WEBHOOK_SECRET=SECRET,
-            DATABASE_URL=f"sqlite:///{tmp / 'bench.db'}",
+            DATABASE_URL=f"sqlite:///{tmp / f'bench-{port}.db'}",
         )
     else:
         cmd = [sys.executable, "-m", "bench.ingress", "--bare-port", str(port)]
@@ -121,7 +131,7 @@ def _server(kind: str, tmp: Path) -> Iterator[int]:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
-        yield port
+        yield Running(port, proc.pid)
     finally:
         proc.terminate()
         try:
@@ -297,22 +307,22 @@ def measure(args: argparse.Namespace, tmp: Path) -> dict[str, tuple[Result, Resu
     rated: dict[str, list[Result]] = {kind: [] for kind in kinds}
     saturated: dict[str, list[Result]] = {kind: [] for kind in kinds}
     seconds = args.seconds / args.rounds
-    with _server("destill", tmp) as destill_port, _server("bare", tmp) as bare_port:
-        ports = {"destill": destill_port, "bare": bare_port}
+    with _server("destill", tmp) as destill, _server("bare", tmp) as bare:
+        ports = {"destill": destill.port, "bare": bare.port}
         for kind in kinds:  # warm up imports, the SQLite file and the workers
             asyncio.run(fixed_rate(ports[kind], payloads[kind], 50, 1))
-        drain(destill_port)
+        drain(destill.port)
         for _ in range(args.rounds):
             for kind in kinds:
                 rated[kind].append(asyncio.run(fixed_rate(ports[kind], payloads[kind], args.rate, seconds)))
                 if kind == "destill":
-                    drain(destill_port)
+                    drain(destill.port)
             for kind in kinds:
                 budget = int(seconds * 20000)
                 run = saturate(ports[kind], payloads[kind], args.concurrency, seconds, budget)
                 saturated[kind].append(asyncio.run(run))
                 if kind == "destill":
-                    drain(destill_port)
+                    drain(destill.port)
     return {kind: (merge(rated[kind]), merge(saturated[kind])) for kind in kinds}
 
 

@@ -18,18 +18,11 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
-
-from bench.ingress import Payloads, _free_port, saturate
-from tests.signing import SECRET
-
-ROOT = Path(__file__).resolve().parent.parent
+from bench.ingress import Payloads, _server, saturate
 
 _NO_LOG = "import logging; logging.disable(logging.INFO)\n"
 _NO_STORE = """
@@ -76,40 +69,19 @@ def _main_thread_cpu(pid: int) -> float:
 
 
 def _measure(prelude: str, runs: int, seconds: float, tmp: Path) -> tuple[list[float], list[float]]:
-    port = _free_port()
-    code = f"{prelude}from webhook.cli import main\nmain(['serve', '--port', '{port}', '--workers', '0'])\n"
-    env = {
-        **os.environ,
-        "BUILDKITE_API_TOKEN": "bkua_bench",
-        "BUILDKITE_WEBHOOK_SECRET": SECRET,
-        "DATABASE_URL": f"sqlite:///{tmp / f'parts-{port}.db'}",
-    }
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("the server did not start") from None
-                time.sleep(0.05)
-        payloads = Payloads(f"parts{port}")
-        asyncio.run(saturate(port, payloads, 16, 1.0, 20_000))  # warm up
+    with _server("destill", tmp, prelude=prelude, serve_args=("--workers", "0")) as server:
+        payloads = Payloads(f"parts{server.port}")
+        asyncio.run(saturate(server.port, payloads, 16, 1.0, 20_000))  # warm up
         cpu_us: list[float] = []
         rates: list[float] = []
         for _ in range(runs):
             # Signed before the CPU clock starts: the load generator's work is not the server's.
-            batch = _Prebuilt(payloads.requests(int(seconds * 8000), f"127.0.0.1:{port}"))
-            before = _main_thread_cpu(proc.pid)
-            result = asyncio.run(saturate(port, batch, 16, seconds, len(batch.built)))
-            cpu_us.append((_main_thread_cpu(proc.pid) - before) / max(result.ok, 1) * 1e6)
+            batch = _Prebuilt(payloads.requests(int(seconds * 8000), f"127.0.0.1:{server.port}"))
+            before = _main_thread_cpu(server.pid)
+            result = asyncio.run(saturate(server.port, batch, 16, seconds, len(batch.built)))
+            cpu_us.append((_main_thread_cpu(server.pid) - before) / max(result.ok, 1) * 1e6)
             rates.append(result.throughput)
         return cpu_us, rates
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def main() -> int:

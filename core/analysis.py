@@ -88,12 +88,6 @@ _CONFIG_ERROR = re.compile(
     r"(?i)(?=.*\b(?:error|err|invalid|failed|failure|non-parseable|malformed)\b)"
     r"(?:^|.*?[\s/'\"(=])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties|xml)\b"
 )
-# Checked in order, before the failing command's category: the message is nearer the cause.
-_UNKNOWN_WORDS: tuple[tuple[re.Pattern[str], Category], ...] = (
-    (_TIMED_OUT, Category.TIMEOUT),
-    (_MISSING_PACKAGE, Category.DEPENDENCY),
-    (_CONFIG_ERROR, Category.CONFIG),
-)
 
 # What an exit status says when the log says little (128 + signal number for signals).
 EXIT_STATUSES: dict[int, tuple[Category, str]] = {
@@ -1001,15 +995,16 @@ class Analyser:
         """What the failing command and the file a diagnostic names say beyond the rule: the
         command's category where the rule knows none; a linter's findings, which read like a
         compiler's (`a.go:3:1: msg`); a located error in a data file is configuration. Where no
-        rule knew the error, what its words say (`_UNKNOWN_WORDS`) comes before the command."""
+        rule knew the error, what its words say (`_said_category`) comes before the command."""
         rule = c.rule.category
         if rule not in _COMMAND_REFINES:
             return None
         command = self._command_category(c)
-        said = self._said_category(c, linted=command is Category.LINT or self._findings_list(c))
+        findings = self._findings_list(c)
+        said = self._said_category(c, linted=command is Category.LINT or findings)
         if said is not None:
             return said
-        if rule is Category.UNKNOWN and command is None and self._findings_list(c):
+        if rule is Category.UNKNOWN and command is None and findings:
             return Category.LINT
         if rule is Category.UNKNOWN or command is Category.LINT:
             return command
@@ -1021,19 +1016,23 @@ class Analyser:
 
     @staticmethod
     def _said_category(c: _Card, *, linted: bool) -> Category | None:
-        """The category the words of a card no rule classified name (`_UNKNOWN_WORDS`). A timeout
-        only from the fallback tail: a generic error line mentioning one is often a setting. A
-        linter's findings about config files (`linted`: yamllint's `a.yaml:3:1: [error] ...`) stay lint."""
+        """The category the words of a card no rule classified name, checked before the command's
+        (the message is nearer the cause). A timeout only from the fallback tail: a generic error
+        line mentioning one is often a setting. A linter's findings about config files (`linted`:
+        yamllint's `a.yaml:3:1: [error] ...`) stay lint."""
         if c.rule.category is not Category.UNKNOWN:
             return None
         texts = [t for t in c.lines.values() if not t.startswith("$ ")]
-        for pattern, category in _UNKNOWN_WORDS:
-            if category is Category.TIMEOUT and c.rule.name != "fallback.tail":
-                continue
-            if category is Category.CONFIG and linted:
-                continue
-            if any(pattern.search(t) for t in texts):
-                return category
+
+        def says(pattern: re.Pattern[str]) -> bool:
+            return any(pattern.search(t) for t in texts)
+
+        if c.rule.name == "fallback.tail" and says(_TIMED_OUT):
+            return Category.TIMEOUT
+        if says(_MISSING_PACKAGE):
+            return Category.DEPENDENCY
+        if not linted and says(_CONFIG_ERROR):
+            return Category.CONFIG
         return None
 
     def _absorb_counts(self, tail: _Card, cards: list[_Card]) -> list[_Card]:
