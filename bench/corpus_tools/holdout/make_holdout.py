@@ -258,6 +258,13 @@ CORPORA = {
         "/work/scratch/h10venv/bin:/work/scratch/h10/npm/node_modules/.bin",
         "/work/scratch/h10/gocache",
     ),
+    "holdout11": (
+        "h11_cases",
+        Path("/work/main/bench/holdout11"),
+        "agent-13",
+        "/work/scratch/h11venv/bin:/work/scratch/h11/npm/node_modules/.bin",
+        "/work/scratch/h11/gocache",
+    ),
 }
 
 
