@@ -43,6 +43,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -51,6 +52,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from core.events import format_timestamp
 from core.store import Job, JobStore
 from tests.signing import SECRET, build_finished, payload_bytes, signed_headers
 from webhook.runtime import JobHandler
@@ -154,7 +156,9 @@ class Payloads:
     def next(self) -> bytes:
         self.n += 1
         steps = 5 + self.n % 9  # 5-13 steps: ~3.1 KB .. ~6 KB
-        return payload_bytes(build_finished("bench", f"p-{self.seed}", self.n, steps=steps))
+        finished_at = format_timestamp(datetime.now(UTC))  # as in a real delivery: just now
+        build = build_finished("bench", f"p-{self.seed}", self.n, steps=steps, finished_at=finished_at)
+        return payload_bytes(build)
 
     def requests(self, count: int, host: str) -> list[bytes]:
         """Whole signed HTTP/1.1 requests, made before the clock starts so the load generator

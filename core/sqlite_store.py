@@ -15,19 +15,18 @@ other connection: reads, checkpoints, and those locked-out batches.
 
 Group commit: writes are queued. When no batch is on its way to the disk, the writes waiting at
 that moment run in ONE immediate transaction; with synchronous FULL (the default) the WAL is then
-fdatasync'ed on a thread, and only after that is each caller answered with its own result or
-error. Writes arriving meanwhile wait and form the next batch. Durability is FULL's (nothing is
-reported done before it is on the disk), but under load one fsync carries many writes. A write
-that raises loses only its own changes (the batch is replayed with a savepoint per write). Writes
-run in arrival order and see each other, so idempotency by key and "one job, one claimer" hold
-within a batch as across batches.
+fdatasync'ed by a child process (`core.wal_sync`: cheaper than a thread), and only after that is
+each caller answered with its own result or error. Writes arriving meanwhile wait and form the
+next batch. Durability is FULL's (nothing is reported done before it is on the disk), but under
+load one fsync carries many writes. A write that raises loses only its own changes (the batch is
+replayed with a savepoint per write). Writes run in arrival order and see each other, so
+idempotency by key and "one job, one claimer" hold within a batch as across batches.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Mapping
@@ -47,6 +46,7 @@ from core.stores import (
     new_job_state,
     prefix_end,
 )
+from core.wal_sync import ProcessSync, ThreadSync, WalSync
 
 T = TypeVar("T")
 
@@ -140,7 +140,7 @@ class SQLiteStore:
         max_attempts: int = 8,
         busy_timeout: float = 10.0,
         synchronous: str = "FULL",  # an accepted delivery must survive a power cut, not just a crash
-        fsync: Callable[[int], None] = os.fdatasync,
+        fsync: Callable[[int], None] | None = None,
     ) -> None:
         self.path = str(path)
         self._clock = clock
@@ -152,13 +152,12 @@ class SQLiteStore:
         self._synchronous = synchronous.upper()
         # FULL's durability, kept by syncing the WAL ourselves after the loop's NORMAL commits.
         self._sync_wal = self._synchronous in ("FULL", "EXTRA")
-        self._fsync = fsync
+        self._fsync = fsync  # None: a child process syncs the WAL (core.wal_sync); else a thread
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-store")
-        self._syncer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-fsync")
+        self._wal: WalSync | None = None  # syncs the WAL after the loop's commits, if `_sync_wal`
         self._conn: sqlite3.Connection | None = None  # the store thread's
         self._writer: sqlite3.Connection | None = None  # the event loop's: writes only
         self._loop: asyncio.AbstractEventLoop | None = None  # the loop that owns `_writer`
-        self._wal_fd: int | None = None
         self._closed = False
         self._pending: list[_Write] = []  # writes waiting for the next batch
         self._flush_soon = False  # a `_flush` is scheduled on `_loop`
@@ -209,13 +208,6 @@ class SQLiteStore:
             conn.close()
             return None
         return conn
-
-    def _wal_sync(self) -> None:
-        """On the fsync thread: the WAL to the disk. fdatasync of any descriptor of the file
-        flushes what every connection wrote to it."""
-        if self._wal_fd is None:
-            self._wal_fd = os.open(self.path + "-wal", os.O_RDONLY)
-        self._fsync(self._wal_fd)
 
     async def _write_op(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run `fn(conn)` in a write transaction (shared with the writes queued beside it) and return
@@ -283,8 +275,9 @@ class SQLiteStore:
             self._answer(batch, outcomes)
             self._schedule(loop)
             return
+        assert self._wal is not None
         try:
-            syncing = loop.run_in_executor(self._syncer, self._wal_sync)
+            syncing = self._wal.sync()
         except RuntimeError as e:  # shut down
             self._settle(batch, e)
             return
@@ -483,6 +476,11 @@ class SQLiteStore:
         if self._loop is None:  # the first loop to set up owns the writer connection
             self._loop = asyncio.get_running_loop()
             self._writer = self._open_writer()
+            if self._writer is not None and self._sync_wal:
+                # fdatasync of any descriptor of the WAL flushes what every connection wrote to it.
+                wal = self.path + "-wal"
+                fsync, loop = self._fsync, self._loop
+                self._wal = ProcessSync(wal, loop) if fsync is None else ThreadSync(wal, loop, fsync)
 
     async def close(self) -> None:
         if self._closed:
@@ -501,10 +499,9 @@ class SQLiteStore:
             self._writer = None
         await self._run(_close)
         self._executor.shutdown(wait=True)
-        self._syncer.shutdown(wait=True)
-        if self._wal_fd is not None:
-            os.close(self._wal_fd)
-            self._wal_fd = None
+        if self._wal is not None:
+            self._wal.close()
+            self._wal = None
 
     async def _quiesce(self) -> None:
         """Let the queued writes reach the disk (their errors went to their callers)."""

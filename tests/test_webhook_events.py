@@ -38,7 +38,7 @@ def test_shared_sample_payload(shared_dir: Path) -> None:
     assert (r.branch, r.commit) == ("main", "3f9c2e1a7d000000000000000000000000000000")
     assert r.finished_at == "2026-11-26T10:03:05.000Z"
     assert r.forced is False and r.source == "webhook"
-    assert event.key == "build.finished:841f10f2-5666-5337-aa07-806b02e4e221:2026-11-26T10:03:05.000Z"
+    assert event.key == "2026-11-26T10:03:05.000Z:build.finished:841f10f2-5666-5337-aa07-806b02e4e221"
 
 
 def test_slugs_come_from_the_urls() -> None:
@@ -138,7 +138,7 @@ def test_missing_finished_at_still_parses() -> None:
     p["build"]["finished_at"] = None
     event = finished(p)
     assert event.request.finished_at is None
-    assert event.key.endswith(":-")
+    assert event.key.startswith("-:build.finished:")
 
 
 def test_event_comes_from_the_header_or_the_body() -> None:
