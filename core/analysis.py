@@ -66,7 +66,20 @@ _RUNNER_DECIDES = frozenset(
 _COMMAND_REFINES = frozenset({Category.UNKNOWN, Category.COMPILE, Category.LINT})
 # A diagnostic located in a data file (`Cargo.toml:18:17`, `tsconfig.json:3:15 - error`) is a
 # configuration error, whatever parses it.
-_CONFIG_FILE = re.compile(r"(?:^|[\s/'\"(])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties):\d+")
+# The location may also be MSBuild's and tsc's `(line,column)` (`tsconfig.json(10,18): error`).
+_CONFIG_FILE = re.compile(
+    r"(?:^|[\s/'\"(])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties)(?::\d+|\(\d+,\d+\))"
+)
+_DATA_FILE = r"[\w-]\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties|xml)\b"
+# An error that says a configuration file itself is defective (`invalid pyproject.toml config`,
+# `malformed line 'x' in config/app.conf`, `web.json invalid`) is a configuration problem, whatever
+# rule read it: the script that parses the file, the build or the installer that reads it.
+_CONFIG_FAULT = re.compile(
+    r"(?i)\b(?:invalid|malformed|non-parseable|unparsable|(?:cannot|could not|couldn't|failed to|unable to) "
+    rf"parse|parse error|syntax error)\b[^\n]{{0,40}}?{_DATA_FILE}"
+    rf"|{_DATA_FILE}(?::\d+|\(\d+,\d+\))?:? (?:is )?(?:invalid|malformed|not valid)\b"
+)
+_CONFIG_REFINES = frozenset({Category.RUNTIME, Category.COMPILE, Category.DEPENDENCY})
 
 # No rule explained the failure, but the command's last lines say it ran out of time: a timeout,
 # whatever kind of command it was (`flock: timeout while waiting`, `✘ Timed out while running tests`).
@@ -78,10 +91,45 @@ _TIMED_OUT = re.compile(r"(?i)(?<![-\w])(?:timed? ?out|timeout)\b")
 _MISSING_PACKAGE = re.compile(
     r"(?i)(?<![\w./-])(?:dependency|package|library)(?![\w.-])[^\n]{0,60}?"
     r"\bnot (?:found|installed|available)\b"
-    r"|\b(?:unable to|cannot|can't|could not|couldn't) (?:find|locate|load) (?:the )?"
+    r"|\b(?:unable to|cannot|can't|could not|couldn't) (?:find|locate|load) (?:the |a )?"
     r"(?:library|package|dependency)\b"
     r"|\bno (?:such )?(?:package|module|library) (?:called|named)\b"
+    # Type stubs a checker needs are packages too (`Library stubs not installed for "yaml"`), and
+    # an installed version that does not satisfy a requirement (`requires x<3, but you have x 1.2`).
+    r"|\bstubs (?:are )?not installed\b"
+    r"|\brequire(?:s|ment)?\b[^\n]{1,80}?\bbut you have\b"
 )
+# Cards a rule classified as a build, check or setup error whose words still say a package is
+# missing (CMake's `Could not find a package configuration file`, a type checker's missing stubs):
+# the dependency is what to fix.
+_DEPENDENCY_REFINES = frozenset({Category.COMPILE, Category.LINT, Category.CONFIG})
+# An error that says a service or the network failed (`503 Service Unavailable`, `Connection
+# refused`, `address already in use`, a certificate that does not verify) is the infrastructure's,
+# whatever program raised it.
+_SERVICE_DOWN = re.compile(
+    r"(?i)\b(?:service unavailable|bad gateway|gateway time-?out|max retries exceeded)\b"
+    r"|\b5\d\d error responses?\b|\baddress already in use\b|\bEADDRINUSE\b"
+    r"|\bcertificate verify failed\b|\bSSL certificate problem\b"
+    r"|\bconnection refused\b|\bECONNREFUSED\b|\bcould not resolve host\b"
+    r"|\bname or service not known\b|\btemporary failure in name resolution\b"
+    r"|\bnetwork is unreachable\b|\bno route to host\b"
+)
+# Runtime or unknown errors: what the words above (service down, source that did not compile) refine.
+_RUNTIME_REFINES = frozenset({Category.RUNTIME, Category.UNKNOWN})
+# A program that never ran: its source did not parse or compile (`x.sh: line 19: syntax error`,
+# `syntax error at lib/A.pm line 11`, `Compilation failed in require`), whatever reported it.
+_COMPILE_FAULT = re.compile(
+    r"(?i)[\w-]\.\w{1,6}(?::\d+:|: line \d+:) syntax error\b"
+    r"|\bsyntax error\b[^\n]{0,30}\bat \S+\.\w{1,6} line \d+|\bcompilation (?:failed|aborted)\b"
+)
+# A command that runs a program from its source file, through an interpreter or directly
+# (`Rscript R/report.R`, `runghc Latest.hs`, `node --trace-warnings tools/x.mjs`, `./gen.py a`);
+# a shell script is the step itself, not a program.
+_RUNS_SOURCE = re.compile(
+    r"(?i)^\s*(?:[\w./+-]+\s+(?:-\S+\s+)*)?[\w./-]+\."
+    r"(?:py|rb|pl|lua|r|js|mjs|cjs|ts|hs|php|exs|escript|jl|tcl|groovy|kts|swift|dart|raku|scm|clj)(?:\s|$)"
+)
+_CHAIN_SPLIT = re.compile(r"&&|\|\||;|\|")
 # ... and an error line naming a configuration or manifest file (`checkout-web.json invalid`,
 # `Non-parseable POM .../pom.xml`, `err=... from 'pdb.yaml'`) is a configuration problem.
 _CONFIG_ERROR = re.compile(
@@ -995,8 +1043,20 @@ class Analyser:
         """What the failing command and the file a diagnostic names say beyond the rule: the
         command's category where the rule knows none; a linter's findings, which read like a
         compiler's (`a.go:3:1: msg`); a located error in a data file is configuration. Where no
-        rule knew the error, what its words say (`_said_category`) comes before the command."""
+        rule knew the error, what its words say (`_said_category`) comes before the command.
+        Some words outweigh even a rule's category, which names what read the error rather than
+        what broke: a missing package, a service or network that failed, source that did not
+        parse, a configuration file called defective. An unknown error of a program the step ran
+        from its source file is that program's, at run time."""
         rule = c.rule.category
+        if rule in _DEPENDENCY_REFINES and self._says(c, _MISSING_PACKAGE):
+            return Category.DEPENDENCY
+        if rule in _RUNTIME_REFINES and self._says(c, _SERVICE_DOWN):
+            return Category.INFRASTRUCTURE
+        if rule in _RUNTIME_REFINES and self._says(c, _COMPILE_FAULT):
+            return Category.COMPILE
+        if rule in _CONFIG_REFINES and self._says(c, _CONFIG_FAULT):
+            return Category.CONFIG
         if rule not in _COMMAND_REFINES:
             return None
         command = self._command_category(c)
@@ -1006,6 +1066,8 @@ class Analyser:
             return said
         if rule is Category.UNKNOWN and command is None and findings:
             return Category.LINT
+        if rule is Category.UNKNOWN and command is None and self._runs_program(c):
+            return Category.RUNTIME
         if rule is Category.UNKNOWN or command is Category.LINT:
             return command
         # The location is on the head line or the one after it (rustc's `  --> Cargo.toml:18:17`).
@@ -1013,6 +1075,11 @@ class Analyser:
         if any(_CONFIG_FILE.search(t) for t in where):
             return Category.CONFIG
         return None
+
+    @staticmethod
+    def _says(c: _Card, pattern: re.Pattern[str]) -> bool:
+        """Whether a line of the card (not the `$ command` echoed above it) matches `pattern`."""
+        return any(pattern.search(t) for t in c.lines.values() if not t.startswith("$ "))
 
     @staticmethod
     def _said_category(c: _Card, *, linted: bool) -> Category | None:
@@ -1061,6 +1128,25 @@ class Analyser:
     def _command_category(self, c: _Card) -> Category | None:
         """What the failing command was (lint, test, ...) for a card no rule could classify: the
         last `$ command` of the card's section before it, else the section's label."""
+        for text, label in self._commands_of(c):
+            found = command_category(text, label=label)
+            if found is not None:
+                return found
+        return None
+
+    def _runs_program(self, c: _Card) -> bool:
+        """Whether the failing command runs a program from its source file (`Rscript R/report.R`,
+        `lua5.4 gen.lua`, `./tools/sync.py`): an error no rule knows is then that program's, at
+        run time. Not a shell script: that is the step itself, whatever it calls."""
+        for text, label in self._commands_of(c):
+            if not label:
+                return bool(_RUNS_SOURCE.match(_CHAIN_SPLIT.split(text)[-1]))
+        return False
+
+    def _commands_of(self, c: _Card) -> list[tuple[str, bool]]:
+        """The card's command, most telling first, each with whether it is only a label: the last
+        `$ command` of the card's section before it, then the section's title (GitHub's group
+        title `Run <command>` is the command; other titles are labels)."""
         # The section the card's first line is in (a fallback card's own section is the last one);
         # output after a closed group (GitHub's `##[endgroup]`) belongs to that group's command.
         sections = self._st.sections
@@ -1069,19 +1155,19 @@ class Analyser:
         start = section.start if section is not None else 0
         if i and section is not None and not section.title:
             section = sections[i - 1]
+        out: list[tuple[str, bool]] = []
         for line, command in reversed(self._st.commands):
             if line <= c.head:  # a fallback tail may start at the command itself
                 if line >= start:
-                    found = command_category(command)
-                    if found is not None:
-                        return found
+                    out.append((command, False))
                 break
         if section is not None:
             title = section.title
-            if title.startswith("Run "):  # GitHub's group title is the command
-                return command_category(title[4:])
-            return command_category(title, label=True)
-        return None
+            if title.startswith("Run "):
+                out.append((title[4:], False))
+            else:
+                out.append((title, True))
+        return out
 
     def _section_at(self, line: int) -> int:
         """The index of the section `line` is in; -1 before the first."""

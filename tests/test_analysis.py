@@ -1123,3 +1123,148 @@ def test_unclassified_error_naming_a_config_file_is_a_config_problem() -> None:
     findings = "\n".join(f"deploy/api.yaml:{n}: invalid key order" for n in (3, 7, 9))
     linted = analyse(_bk_log(f"$ ./ci/check.sh\n{findings}\nstopped"), RULES)
     assert linted[0].category is Category.LINT
+
+
+def test_missing_package_words_outweigh_a_build_or_check_rule() -> None:
+    # A checker's or a build's error that says a package is missing: the dependency is the fix.
+    for command, body in [
+        ("mypy app", 'app/m.py:1: error: Library stubs not installed for "yaml"  [import-untyped]'),
+        (
+            "cmake -S . -B build",
+            "CMake Error at CMakeLists.txt:7 (find_package):\n"
+            '  Could not find a package configuration file provided by "foo" with any of:',
+        ),
+        ("./ci/check-env.sh", "web 2.3 has requirement lib<3,>=1.21, but you have lib 1.20."),
+    ]:
+        cards = analyse(_bk_log(f"$ {command}\nchecking\n{body}\nstopped"), RULES)
+        assert cards[0].category is Category.DEPENDENCY, body
+    # The same tools' other errors keep their category.
+    lint = analyse(_bk_log('$ mypy app\napp/m.py:3: error: Name "x" is not defined  [name-defined]\n'), RULES)
+    assert lint[0].category is Category.LINT
+
+
+def test_service_failure_is_infrastructure_whatever_raised_it() -> None:
+    # A script's exception, an uncaught node error, an unknown tool's last words: the network or a
+    # service failed, not the code.
+    for command, body in [
+        (
+            "python scripts/publish.py",
+            "Traceback (most recent call last):\n"
+            '  File "scripts/publish.py", line 3, in <module>\n'
+            "    post(url)\n"
+            "ConnectionRefusedError: [Errno 111] Connection refused",
+        ),
+        (
+            "node server.js",
+            "Error: listen EADDRINUSE: address already in use :::3000\n    at Server.listen (node:net:1:1)",
+        ),
+        ("./ci/fetch.sh", "fetching index\nerror 503 Service Unavailable - GET http://mirror.local/x"),
+    ]:
+        cards = analyse(_bk_log(f"$ {command}\nstarting\n{body}\n"), RULES)
+        assert cards[0].category is Category.INFRASTRUCTURE, body
+    # Other runtime errors stay runtime.
+    plain = analyse(
+        _bk_log(
+            '$ python scripts/publish.py\nTraceback (most recent call last):\n  File "scripts/publish.py", '
+            "line 3, in <module>\n    post(url)\nKeyError: 'url'\n"
+        ),
+        RULES,
+    )
+    assert plain[0].category is Category.RUNTIME
+
+
+def test_error_calling_a_config_file_defective_is_config_whatever_rule_read_it() -> None:
+    # A script dies on its config file, an installer on the project's manifest, a compiler on its
+    # own settings file (`(line,column)` locations too): the configuration is what to fix.
+    for command, body in [
+        ("perl bin/rotate.pl", "malformed line 'x: y' in config/rotate.conf at bin/rotate.pl line 12."),
+        (
+            "python tools/gen.py",
+            'Traceback (most recent call last):\n  File "tools/gen.py", line 3, in <module>\n'
+            "    load()\nValueError: invalid settings.toml config: `project.name`.",
+        ),
+        (
+            "npx tsc -b",
+            "packages/api/tsconfig.json(10,18): error TS6306: Referenced project must be composite.",
+        ),
+    ]:
+        cards = analyse(_bk_log(f"$ {command}\nstarting\n{body}\n"), RULES)
+        assert cards[0].category is Category.CONFIG, body
+    # Naming a data file without calling it defective is no configuration problem.
+    plain = analyse(
+        _bk_log(
+            "$ perl bin/rotate.pl\nstarting\n"
+            "cannot rotate log in config/rotate.conf at bin/rotate.pl line 3.\n"
+        ),
+        RULES,
+    )
+    assert plain[0].category is not Category.CONFIG
+
+
+def test_unknown_error_of_a_program_run_from_source_is_runtime() -> None:
+    # No rule knows the language; the step ran a program from its source file, so its error is
+    # the program's, at run time.
+    for command in ["lua5.4 scripts/gen.lua", "Rscript R/report.R", "./tools/sync.py --dry-run"]:
+        cards = analyse(_bk_log(f"$ {command}\nrows: 6\ngen: index out of range in render\n"), RULES)
+        assert cards[0].category is Category.RUNTIME, command
+    # A shell script is the step itself, and a command we cannot place says nothing.
+    for command in ["bash check.sh", "./ci/gen.sh", "alembic upgrade head"]:
+        cards = analyse(_bk_log(f"$ {command}\nrows: 6\ngen: index out of range in render\n"), RULES)
+        assert cards[0].category is Category.UNKNOWN, command
+
+
+def test_source_that_does_not_parse_is_a_compile_error_whatever_reported_it() -> None:
+    for command, body in [
+        ("./ci/publish.sh", "building\n./ci/publish.sh: line 19: syntax error: unexpected end of file"),
+        (
+            "perl bin/report.pl",
+            'syntax error at lib/A.pm line 11, near "1 {"\n'
+            "Compilation failed in require at bin/report.pl line 5.",
+        ),
+    ]:
+        cards = analyse(_bk_log(f"$ {command}\nstarting\n{body}\n", status=2), RULES)
+        assert cards[0].category is Category.COMPILE, body
+    # A syntax error in data the program handles (an SQL statement) is the program's, at run time.
+    sql = analyse(
+        _bk_log(
+            '$ python manage.py migrate\nTraceback (most recent call last):\n  File "manage.py", line 3, in '
+            '<module>\n    run()\nsqlite3.OperationalError: near "WHER": syntax error\n'
+        ),
+        RULES,
+    )
+    assert sql[0].category is Category.RUNTIME
+
+
+def test_leak_and_race_reports_are_failed_checks_not_crashes() -> None:
+    leak = "\n".join(
+        [
+            "==21==ERROR: LeakSanitizer: detected memory leaks",
+            "",
+            "Direct leak of 28 byte(s) in 4 object(s) allocated from:",
+            "    #0 0x7f in strdup asan_interceptors.cpp:439",
+            "    #1 0x55 in parse_line /src/kv.c:11",
+            "",
+            "SUMMARY: AddressSanitizer: 28 byte(s) leaked in 4 allocation(s).",
+        ]
+    )
+    race = "\n".join(
+        [
+            "==================",
+            "WARNING: ThreadSanitizer: data race (pid=12)",
+            "  Read of size 8 at 0x55 by thread T2:",
+            "    #0 serve /src/stats.c:9 (stats+0x11f2)",
+            "==================",
+        ]
+    )
+    for body in (leak, race):
+        cards = analyse(_bk_log(f"$ make check\nbuilt\n{body}\n"), RULES)
+        assert cards[0].category is Category.TEST, body
+    overflow = analyse(
+        _bk_log(
+            "$ make check\nbuilt\n"
+            "==6==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x60 at pc 0x55\n"
+            "READ of size 4 at 0x60 thread T0\n    #0 0x55 in main /src/a.c:3\n"
+        ),
+        RULES,
+    )
+    assert overflow[0].category is Category.CRASH
