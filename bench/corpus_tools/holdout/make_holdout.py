@@ -201,7 +201,13 @@ TOOLS_PATH = "/root/.cargo/bin:/usr/local/bin:/usr/bin:/bin"
 # The later corpora: their cases module (in bench/corpus_tools/<name>/), output folder, Buildkite
 # agent, the scratch installs put first on PATH, Go cache and seed prefix. The method is the same.
 CORPORA = {
-    "holdout2": ("h2_cases", Path("/tmp/holdout2"), "agent-1", "/tmp/holdout2_venv/bin", "/tmp/holdout2_gocache"),
+    "holdout2": (
+        "h2_cases",
+        Path("/tmp/holdout2"),
+        "agent-1",
+        "/tmp/holdout2_venv/bin",
+        "/tmp/holdout2_gocache",
+    ),
     "holdout3": (
         "h3_cases",
         Path("/work/main/bench/holdout3"),
@@ -264,6 +270,13 @@ CORPORA = {
         "agent-13",
         "/work/scratch/h11venv/bin:/work/scratch/h11/npm/node_modules/.bin",
         "/work/scratch/h11/gocache",
+    ),
+    "holdout12": (
+        "h12_cases",
+        Path("/work/main/bench/holdout12"),
+        "agent-14",
+        "/work/scratch/h12venv/bin:/work/scratch/h12/npm/node_modules/.bin",
+        "/work/scratch/h12/gocache",
     ),
 }
 
