@@ -74,7 +74,7 @@ def create_app(
 
     app = Starlette(
         routes=[
-            Route("/webhooks/buildkite", routes.webhook, methods=["POST"]),
+            Route("/webhooks/buildkite", routes.Webhook(edge), methods=["POST"]),
             Route("/replay", routes.replay, methods=["POST"]),
             Route("/builds/{org}/{pipeline}/{number:int}", routes.build_triage, methods=["GET"]),
             Route("/healthz", routes.healthz, methods=["GET"]),

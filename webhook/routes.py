@@ -16,6 +16,7 @@ from typing import Any
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse as _StarletteJSON
 from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
 
 from core.events import BuildFinished, Ignored, MalformedEvent, Ping, parse_event, parse_replay
 from core.models import BuildRef, TriageReport, TriageRequest
@@ -63,7 +64,7 @@ def _edge(request: Request) -> Edge:
     return edge
 
 
-async def _read_body(request: Request, limit: int, declared: str | None) -> bytes:
+async def _read_body(receive: Receive, limit: int, declared: str | None) -> bytes:
     """The body, or _TooLarge as soon as it passes `limit` (the rest is never read). Reads the
     ASGI messages itself: Starlette's `stream()` generator costs more than the body's one chunk."""
     declared = (declared or "").strip()
@@ -72,7 +73,6 @@ async def _read_body(request: Request, limit: int, declared: str | None) -> byte
         raise _TooLarge
     chunks: list[bytes] = []
     size = 0
-    receive = request.receive
     while True:
         message = await receive()
         if message["type"] != "http.request":
@@ -93,20 +93,33 @@ _WEBHOOK_HEADERS = frozenset(
 )
 
 
-def _headers(request: Request, wanted: frozenset[bytes]) -> dict[bytes, str]:
+def _headers(scope: Scope, wanted: frozenset[bytes]) -> dict[bytes, str]:
     """The first value of each wanted header (as `Headers.get` gives it: ASGI servers send the
     names lower-cased), decoded as latin-1."""
     found: dict[bytes, str] = {}
-    for name, value in request.scope["headers"]:
+    for name, value in scope["headers"]:
         if name in wanted and name not in found:
             found[name] = value.decode("latin-1")
     return found
 
 
-def _refuse(edge: Edge, status: int, outcome: str, reason: str, **headers: str) -> JSONResponse:
+@dataclass(frozen=True)
+class _Answer:
+    """A JSON answer to a delivery."""
+
+    status: int
+    content: dict[str, Any]
+    headers: tuple[tuple[bytes, bytes], ...] = ()
+
+
+_RETRY_LATER = ((b"retry-after", b"5"),)
+_STORE_DOWN = {"error": "the job store is unavailable; try again"}
+
+
+def _refuse(edge: Edge, status: int, outcome: str, reason: str) -> _Answer:
     edge.metrics.delivered(outcome)
     log.info("delivery refused", extra={"outcome": outcome, "status": status, "reason": reason})
-    return JSONResponse({"error": reason}, status_code=status, headers=headers or None)
+    return _Answer(status, {"error": reason})
 
 
 async def _enqueue(edge: Edge, key: str, request: TriageRequest) -> tuple[int, bool] | None:
@@ -136,62 +149,79 @@ async def _enqueue(edge: Edge, key: str, request: TriageRequest) -> tuple[int, b
 
 
 def _unavailable() -> JSONResponse:
-    return JSONResponse(
-        {"error": "the job store is unavailable; try again"}, status_code=503, headers={"Retry-After": "5"}
-    )
+    return JSONResponse(_STORE_DOWN, status_code=503, headers={"Retry-After": "5"})
 
 
-async def webhook(request: Request) -> Response:
-    edge = _edge(request)
-    h = _headers(request, _WEBHOOK_HEADERS)
-    try:
-        body = await _read_body(request, edge.settings.destill_max_body, h.get(b"content-length"))
-    except _TooLarge:
-        limit = edge.settings.destill_max_body
-        return _refuse(edge, 413, "refused_too_large", f"body larger than {limit} bytes")
-    except ClientDisconnect:
-        return _refuse(edge, 400, "refused_disconnected", "client went away mid-body")
-    try:
-        verify(
-            body=body,
-            secrets=edge.secrets,
-            now=edge.clock(),
-            signature_header=h.get(b"x-buildkite-signature"),
-            token_header=h.get(b"x-buildkite-token"),
+class Webhook:
+    """`POST /webhooks/buildkite`, a plain ASGI endpoint: the path every delivery takes, so it
+    skips Starlette's Request and Response objects (measured: a quarter of what the framework
+    costs per request) and answers with two `send` calls of its own."""
+
+    def __init__(self, edge: Edge) -> None:
+        self.edge = edge
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        answer = await self.answer(scope, receive)
+        body = _JSON.encode(answer.content).encode("utf-8")
+        headers = [
+            (b"content-length", str(len(body)).encode()),
+            (b"content-type", b"application/json"),
+            *answer.headers,
+        ]
+        await send({"type": "http.response.start", "status": answer.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def answer(self, scope: Scope, receive: Receive) -> _Answer:
+        edge = self.edge
+        h = _headers(scope, _WEBHOOK_HEADERS)
+        try:
+            body = await _read_body(receive, edge.settings.destill_max_body, h.get(b"content-length"))
+        except _TooLarge:
+            limit = edge.settings.destill_max_body
+            return _refuse(edge, 413, "refused_too_large", f"body larger than {limit} bytes")
+        except ClientDisconnect:
+            return _refuse(edge, 400, "refused_disconnected", "client went away mid-body")
+        try:
+            verify(
+                body=body,
+                secrets=edge.secrets,
+                now=edge.clock(),
+                signature_header=h.get(b"x-buildkite-signature"),
+                token_header=h.get(b"x-buildkite-token"),
+            )
+        except Unauthorized as e:
+            return _refuse(edge, 401, "refused_unauthorized", e.reason)
+        mime = h.get(b"content-type", "").split(";", 1)[0].strip().lower()
+        if mime != "application/json":
+            return _refuse(edge, 415, "refused_media_type", "Content-Type must be application/json")
+        try:
+            event = parse_event(body, h.get(b"x-buildkite-event"))
+        except MalformedEvent as e:
+            return _refuse(edge, 400, "refused_malformed", e.reason)
+
+        if isinstance(event, Ping):
+            edge.metrics.delivered("ping")
+            log.info("ping", extra={"outcome": "ping", "status": 200})
+            return _Answer(200, {"status": "pong"})
+        if isinstance(event, Ignored):
+            edge.metrics.delivered("ignored")
+            log.info("event ignored", extra={"outcome": "ignored", "event": event.event, "status": 200})
+            return _Answer(200, {"status": "ignored", "event": event.event})
+        assert isinstance(event, BuildFinished)
+        queued = await _enqueue(edge, event.key, event.request)
+        if queued is None:
+            edge.metrics.delivered("store_error")
+            return _Answer(503, _STORE_DOWN, _RETRY_LATER)
+        job_id, created = queued
+        outcome, status = ("accepted", 202) if created else ("duplicate", 200)
+        edge.metrics.delivered(outcome)
+        ref = event.request.ref
+        log.info(
+            "delivery %s",
+            outcome,
+            extra={"outcome": outcome, "status": status, "build": ref.key, "job_id": job_id},
         )
-    except Unauthorized as e:
-        return _refuse(edge, 401, "refused_unauthorized", e.reason)
-    mime = h.get(b"content-type", "").split(";", 1)[0].strip().lower()
-    if mime != "application/json":
-        return _refuse(edge, 415, "refused_media_type", "Content-Type must be application/json")
-    try:
-        event = parse_event(body, h.get(b"x-buildkite-event"))
-    except MalformedEvent as e:
-        return _refuse(edge, 400, "refused_malformed", e.reason)
-
-    if isinstance(event, Ping):
-        edge.metrics.delivered("ping")
-        log.info("ping", extra={"outcome": "ping", "status": 200})
-        return JSONResponse({"status": "pong"})
-    if isinstance(event, Ignored):
-        edge.metrics.delivered("ignored")
-        log.info("event ignored", extra={"outcome": "ignored", "event": event.event, "status": 200})
-        return JSONResponse({"status": "ignored", "event": event.event})
-    assert isinstance(event, BuildFinished)
-    queued = await _enqueue(edge, event.key, event.request)
-    if queued is None:
-        edge.metrics.delivered("store_error")
-        return _unavailable()
-    job_id, created = queued
-    outcome, status = ("accepted", 202) if created else ("duplicate", 200)
-    edge.metrics.delivered(outcome)
-    ref = event.request.ref
-    log.info(
-        "delivery %s",
-        outcome,
-        extra={"outcome": outcome, "status": status, "build": ref.key, "job_id": job_id},
-    )
-    return JSONResponse({"status": outcome, "job_id": job_id, "build": ref.web_url}, status_code=status)
+        return _Answer(status, {"status": outcome, "job_id": job_id, "build": ref.web_url})
 
 
 def _bearer_ok(header: str | None, token: str) -> bool:
@@ -217,7 +247,7 @@ async def replay(request: Request) -> Response:
         reason = "send Authorization: Bearer <DESTILL_REPLAY_TOKEN>"
         return refuse(401, "unauthorized", reason, **{"WWW-Authenticate": "Bearer"})
     try:
-        body = await _read_body(request, REPLAY_MAX_BODY, request.headers.get("content-length"))
+        body = await _read_body(request.receive, REPLAY_MAX_BODY, request.headers.get("content-length"))
     except _TooLarge:
         return refuse(413, "too_large", f"body larger than {REPLAY_MAX_BODY} bytes")
     except ClientDisconnect:

@@ -176,15 +176,24 @@ class Runtime:
         """Wait for new work (up to the poll interval): a job handed over, or None to go claim."""
         if self._stopping:
             return None
-        idle = _Idle(owner, asyncio.get_running_loop().create_future())
+        loop = asyncio.get_running_loop()
+        idle = _Idle(owner, loop.create_future())
         self._idle_workers.append(idle)
+        # A timer of our own, not asyncio.wait_for: this runs once per job, and wait_for costs
+        # several futures and callbacks more.
+        timer = loop.call_later(self._poll, self._poll_over, idle)
         try:
-            return await asyncio.wait_for(idle.waiter, self._poll)
-        except TimeoutError:
+            return await idle.waiter
+        finally:
+            timer.cancel()
+
+    def _poll_over(self, idle: _Idle) -> None:
+        """An idle worker waited a whole poll interval: it goes to claim. Reserved just now? The
+        job, when it comes, is given back (`hand_off` finds the waiter done)."""
+        if not idle.waiter.done():
             with contextlib.suppress(ValueError):
                 self._idle_workers.remove(idle)
-            # Reserved just now? The job, when it comes, is given back (`hand_off`).
-            return None
+            idle.waiter.set_result(None)
 
     async def _work(self, owner: str) -> None:
         job: Job | None = None
