@@ -13,14 +13,16 @@ into the WAL, no fsync), its busy timeout is zero (a file another process holds 
 batch to the store thread, which may wait), and it never checkpoints. The store thread has the
 other connection: reads, checkpoints, and those locked-out batches.
 
-Group commit: writes are queued. When no batch is on its way to the disk, the writes waiting at
-that moment run in ONE immediate transaction; with synchronous FULL (the default) the WAL is then
-fdatasync'ed by a child process (`core.wal_sync`: cheaper than a thread), and only after that is
-each caller answered with its own result or error. Writes arriving meanwhile wait and form the
-next batch. Durability is FULL's (nothing is reported done before it is on the disk), but under
-load one fsync carries many writes. A write that raises loses only its own changes (the batch is
-replayed with a savepoint per write). Writes run in arrival order and see each other, so
-idempotency by key and "one job, one claimer" hold within a batch as across batches.
+Group commit: writes are queued, and the writes waiting at the end of a turn of the loop run in
+ONE immediate transaction; with synchronous FULL (the default) the WAL is then fdatasync'ed by a
+child process (`core.wal_sync`: cheaper than a thread), and only after that is each caller
+answered with its own result or error. Batches do not wait for the sync before them: the next one
+commits at once and its sync follows (the child folds syncs asked for meanwhile into one), so the
+loop keeps working while the disk does. Durability is FULL's (nothing is reported done before a
+sync begun after its commit has ended), but under load one fsync carries many writes. A write
+that raises loses only its own changes (the batch is replayed with a savepoint per write). Writes
+run in arrival order and see each other, so idempotency by key and "one job, one claimer" hold
+within a batch as across batches.
 """
 
 from __future__ import annotations
@@ -162,7 +164,8 @@ class SQLiteStore:
         self._pending: list[_Write] = []  # writes waiting for the next batch
         self._flush_soon = False  # a `_flush` is scheduled on `_loop`
         self._batch: asyncio.Future[Any] | None = None  # a batch on the store thread now, if any
-        self._syncing: asyncio.Future[Any] | None = None  # the WAL sync of the last batch, if running
+        # The sync of the last batch, while it runs (syncs end in the order they were asked for).
+        self._syncing: asyncio.Future[Any] | None = None
         self._checkpoint: asyncio.Future[Any] | None = None
         self._since_checkpoint = 0  # writes committed by `_writer` since the last checkpoint
 
@@ -228,9 +231,9 @@ class SQLiteStore:
 
     def _schedule(self, loop: asyncio.AbstractEventLoop) -> None:
         """Flush at the end of this turn of the loop (every write queued meanwhile joins the
-        batch), unless a batch is still on its way to the disk: then the writes wait for it and
-        go together after it (`_batch_done`, `_synced`)."""
-        if self._pending and not self._flush_soon and self._batch is None and self._syncing is None:
+        batch), unless a batch is on the store thread: then the writes wait for it and go together
+        after it (`_batch_done`), so batches commit in order. A sync in flight does not hold them."""
+        if self._pending and not self._flush_soon and self._batch is None:
             self._flush_soon = True
             loop.call_soon(self._flush, loop)
 
@@ -291,7 +294,8 @@ class SQLiteStore:
         outcomes: list[_Outcome],
         done: asyncio.Future[Any],
     ) -> None:
-        self._syncing = None
+        if self._syncing is done:
+            self._syncing = None
         # A failed sync: committed but perhaps not on the disk, so the callers hear of the failure
         # (a delivery gets a 503, is sent again, and finds its row: a duplicate, 200).
         self._finish(loop, batch, done, outcomes)

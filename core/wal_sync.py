@@ -9,8 +9,7 @@ a fifth of the receiver's CPU, measured with perf as futex wake-ups and context 
 wake-up each way and never touches our GIL: `ProcessSync`, the default. `ThreadSync` runs an
 injected function on a thread instead (tests hold or fail a sync with it).
 
-One sync at a time is asked for (the store waits for each before the next batch), but both
-answer in order if asked for more.
+Syncs may be asked for while others run; both answer them in the order they were asked for.
 """
 
 from __future__ import annotations
@@ -25,19 +24,20 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from typing import Protocol
 
-# The child: open the file, then for each byte read, sync it and answer with a line, "0" or
-# the errno. Its stdin closing (our close, or our death) ends it.
+# The child: open the file; then read the requests waiting (a byte each), sync once, and answer
+# each with a line, "0" or the errno. One sync serves them all: each was asked for after its
+# writes, and the sync begins after the read. Its stdin closing (our close, our death) ends it.
 _CHILD = """
 import os, sys
 fd = os.open(sys.argv[1], os.O_RDONLY)
 sync = getattr(os, "fdatasync", os.fsync)
-while os.read(0, 1):
+while asked := os.read(0, 4096):
     try:
         sync(fd)
         answer = b"0\\n"
     except OSError as e:
         answer = b"%d\\n" % (e.errno or 5)
-    os.write(1, answer)
+    os.write(1, answer * len(asked))
 """
 
 CLOSE_TIMEOUT = 5.0

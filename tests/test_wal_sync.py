@@ -64,6 +64,17 @@ async def test_a_sync_is_done_by_a_child_that_ends_at_close(syncer: ProcessSync)
         syncer.sync()
 
 
+async def test_syncs_asked_for_while_the_child_is_busy_are_all_answered(syncer: ProcessSync) -> None:
+    await asyncio.wait_for(syncer.sync(), 10)
+    assert syncer.pid is not None
+    os.kill(syncer.pid, signal.SIGSTOP)  # busy: the requests pile up in its pipe
+    waiting = [syncer.sync() for _ in range(3)]
+    await asyncio.sleep(0.05)
+    assert not any(w.done() for w in waiting)
+    os.kill(syncer.pid, signal.SIGCONT)  # one read, one sync, three answers
+    assert await asyncio.wait_for(asyncio.gather(*waiting), 10) == [None, None, None]
+
+
 async def test_the_child_gets_none_of_our_environment(syncer: ProcessSync) -> None:
     os.environ["DESTILL_TEST_SECRET"] = "hunter2"
     try:
