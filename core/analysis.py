@@ -114,6 +114,19 @@ _SERVICE_DOWN = re.compile(
     r"|\bname or service not known\b|\btemporary failure in name resolution\b"
     r"|\bnetwork is unreachable\b|\bno route to host\b"
 )
+# A program the build or the step needs is not installed on the agent (CMake's `find_program(...
+# REQUIRED)`: `Could not find CLANG_FORMAT using the following names: clang-format`, Meson's
+# `Program 'x' not found or not executable`, autoconf's `no acceptable C compiler found in $PATH`,
+# `exec: "x": executable file not found in $PATH`): like `command not found`, the agent's image,
+# whatever read the error.
+_TOOL_MISSING = re.compile(
+    r"(?i)\bcould not find \S+ using the following names\b|\bprogram '[^']+' not found\b"
+    r"|\bno acceptable [\w+ -]{1,30} found in \$?PATH\b|\bexecutable file not found in \$?PATH\b"
+    r"|\bNo CMAKE_\w+_COMPILER could be found\b|\blinker `[^`]+` not found\b"
+)
+_TOOL_REFINES = frozenset(
+    {Category.CONFIG, Category.COMPILE, Category.RUNTIME, Category.UNKNOWN, Category.DEPENDENCY}
+)
 # Runtime or unknown errors: what the words above (service down, source that did not compile) refine.
 _RUNTIME_REFINES = frozenset({Category.RUNTIME, Category.UNKNOWN})
 # A program that never ran: its source did not parse or compile (`x.sh: line 19: syntax error`,
@@ -127,7 +140,7 @@ _COMPILE_FAULT = re.compile(
 # a shell script is the step itself, not a program.
 _RUNS_SOURCE = re.compile(
     r"(?i)^\s*(?:[\w./+-]+\s+(?:-\S+\s+)*)?[\w./-]+\."
-    r"(?:py|rb|pl|lua|r|js|mjs|cjs|ts|hs|php|exs|escript|jl|tcl|groovy|kts|swift|dart|raku|scm|clj)(?:\s|$)"
+    r"(?:py|rb|pl|lua|r|js|mjs|cjs|ts|hs|php|exs|escript|jl|tcl|groovy|kts|swift|dart|raku|scm|clj|awk)(?:\s|$)"
 )
 _CHAIN_SPLIT = re.compile(r"&&|\|\||;|\|")
 # ... and an error line naming a configuration or manifest file (`checkout-web.json invalid`,
@@ -142,6 +155,9 @@ EXIT_STATUSES: dict[int, tuple[Category, str]] = {
     137: (Category.RESOURCE, "killed by SIGKILL (exit status 137): usually out of memory"),
     139: (Category.CRASH, "segmentation fault (SIGSEGV, exit status 139)"),
     134: (Category.CRASH, "aborted (SIGABRT, exit status 134)"),
+    132: (Category.CRASH, "illegal instruction (SIGILL, exit status 132)"),
+    135: (Category.CRASH, "bus error (SIGBUS, exit status 135)"),
+    136: (Category.CRASH, "floating point exception (SIGFPE, exit status 136)"),
     143: (Category.TIMEOUT, "terminated by SIGTERM (exit status 143): cancelled or timed out"),
     124: (Category.TIMEOUT, "timed out (exit status 124 from `timeout`)"),
     130: (Category.TIMEOUT, "interrupted by SIGINT (exit status 130)"),
@@ -466,10 +482,11 @@ class Analyser:
             and rule.priority > BARE_WRAPPER
             and prev is not None
             and prev.priority < GENERIC
-            and not prev.rule.wrapper
+            and (not prev.rule.wrapper or prev.priority <= BARE_WRAPPER)
         ):
-            # A naming wrapper after generic lines ("[ERROR] Command was ...") names the specific
-            # failure before them (surefire's "forked VM terminated" after the JVM's crash report).
+            # A naming wrapper after generic lines ("[ERROR] Command was ...") or bare ones (`npm
+            # error code 1`) names the specific failure before them (surefire's "forked VM
+            # terminated" after the JVM's crash report, npm's `npm error workspace x@1.2.0`).
             prev = self._strong_before(prev) or prev
         if prev is not None and n <= prev.end and (rule.wrapper or rule.priority <= prev.priority + 5):
             # Already inside a block: a wrapper or an equal line there is part of it.
@@ -1053,6 +1070,8 @@ class Analyser:
             return Category.DEPENDENCY
         if rule in _RUNTIME_REFINES and self._says(c, _SERVICE_DOWN):
             return Category.INFRASTRUCTURE
+        if rule in _TOOL_REFINES and self._says(c, _TOOL_MISSING):
+            return Category.INFRASTRUCTURE
         if rule in _RUNTIME_REFINES and self._says(c, _COMPILE_FAULT):
             return Category.COMPILE
         if rule in _CONFIG_REFINES and self._says(c, _CONFIG_FAULT):
@@ -1149,15 +1168,20 @@ class Analyser:
         title `Run <command>` is the command; other titles are labels)."""
         # The section the card's first line is in (a fallback card's own section is the last one);
         # output after a closed group (GitHub's `##[endgroup]`) belongs to that group's command.
+        # A fallback tail that shows a `$ command` line below its first line (decoys of the set-up
+        # above it) failed in that command.
+        ref = c.head
+        if c.rule.name == "fallback.tail":
+            ref = max((k for k, t in c.lines.items() if t.startswith("$ ")), default=c.head)
         sections = self._st.sections
-        i = next((i for i in range(len(sections) - 1, -1, -1) if sections[i].start <= c.head), None)
+        i = next((i for i in range(len(sections) - 1, -1, -1) if sections[i].start <= ref), None)
         section = sections[i] if i is not None else None
         start = section.start if section is not None else 0
         if i and section is not None and not section.title:
             section = sections[i - 1]
         out: list[tuple[str, bool]] = []
         for line, command in reversed(self._st.commands):
-            if line <= c.head:  # a fallback tail may start at the command itself
+            if line <= ref:  # a fallback tail may start at the command itself
                 if line >= start:
                     out.append((command, False))
                 break

@@ -1268,3 +1268,238 @@ def test_leak_and_race_reports_are_failed_checks_not_crashes() -> None:
         RULES,
     )
     assert overflow[0].category is Category.CRASH
+
+
+# A build tool's own error (not a compiler's diagnostic on source code) says what to fix: a
+# library or package that is not installed, the build's configuration, the agent's image.
+_BUILD_TOOL_ERRORS = {
+    "linker cannot find a library": (
+        "make",
+        "cc -o build/blobstore build/main.o -lsnappy\n"
+        "/usr/bin/ld: cannot find -lsnappy: No such file or directory\n"
+        "collect2: error: ld returned 1 exit status\n"
+        "make: *** [Makefile:5: build/blobstore] Error 1",
+        Category.DEPENDENCY,
+        ["cannot find -lsnappy"],
+    ),
+    "pkg-config finds no package, then the header is missing": (
+        "make",
+        "Package libzstd was not found in the pkg-config search path.\n"
+        "Perhaps you should add the directory containing `libzstd.pc'\n"
+        "to the PKG_CONFIG_PATH environment variable\n"
+        "No package 'libzstd' found\n"
+        "cc -O2 -o build/packer src/packer.c\n"
+        "src/packer.c:2:10: fatal error: zstd.h: No such file or directory\n"
+        "compilation terminated.\n"
+        "make: *** [Makefile:9: build/packer] Error 1",
+        Category.DEPENDENCY,
+        ["Package libzstd was not found", "zstd.h: No such file or directory"],
+    ),
+    "make stops on an $(error) directive": (
+        "make",
+        "cc -O2 -c src/main.c -o build/main.o\n"
+        "Makefile:15: *** RELEASE_CHANNEL is not set (expected stable or beta).  Stop.",
+        Category.CONFIG,
+        ["RELEASE_CHANNEL is not set"],
+    ),
+    "ninja refuses a dependency cycle": (
+        "ninja",
+        "ninja: error: dependency cycle: gen/a.h -> gen/a.c -> gen/a.h",
+        Category.CONFIG,
+        ["dependency cycle"],
+    ),
+    "cmake cannot find a required program": (
+        "cmake -S . -B build",
+        "-- The C compiler identification is GNU 12.2.0\n"
+        "CMake Error at CMakeLists.txt:4 (find_program):\n"
+        "  Could not find CLANG_FORMAT using the following names: clang-format-17,\n"
+        "  clang-format\n"
+        "\n"
+        "\n"
+        "-- Configuring incomplete, errors occurred!",
+        Category.INFRASTRUCTURE,
+        ["Could not find CLANG_FORMAT"],
+    ),
+    "meson finds no program": (
+        "meson setup build",
+        "Program clang-format found: NO\n"
+        "meson.build:12:2: ERROR: Program 'clang-format' not found or not executable",
+        Category.INFRASTRUCTURE,
+        ["Program 'clang-format' not found"],
+    ),
+    "meson finds no dependency": (
+        "meson setup build",
+        "Run-time dependency libsodium found: NO (tried pkgconfig and cmake)\n"
+        'meson.build:6:0: ERROR: Dependency "libsodium" not found, tried pkgconfig and cmake',
+        Category.DEPENDENCY,
+        ["found: NO", 'Dependency "libsodium" not found'],
+    ),
+    "configure finds no compiler": (
+        "./configure",
+        "checking for gcc... no\nchecking for cc... no\n"
+        "configure: error: no acceptable C compiler found in $PATH",
+        Category.INFRASTRUCTURE,
+        ["no acceptable C compiler"],
+    ),
+    "configure finds no library": (
+        "./configure",
+        "checking for sodium_init in -lsodium... no\n"
+        "configure: error: libsodium is required (install libsodium-dev)",
+        Category.DEPENDENCY,
+        ["checking for sodium_init in -lsodium... no", "libsodium is required"],
+    ),
+    "cargo cannot load a workspace member": (
+        "cargo build",
+        "error: failed to load manifest for workspace member `/ci/app/crates/metrics`\n"
+        "referenced by workspace at `/ci/app/Cargo.toml`\n"
+        "\n"
+        "Caused by:\n"
+        "  failed to read `/ci/app/crates/metrics/Cargo.toml`\n"
+        "\n"
+        "Caused by:\n"
+        "  No such file or directory (os error 2)",
+        Category.CONFIG,
+        ["failed to load manifest for workspace member", "No such file or directory (os error 2)"],
+    ),
+    "cargo may not update the lock file": (
+        "cargo build --locked",
+        "error: cannot update the lock file /ci/app/Cargo.lock because --locked was passed to prevent this",
+        Category.DEPENDENCY,
+        ["--locked was passed"],
+    ),
+    "a build script panics on an unset variable": (
+        "cargo build",
+        "   Compiling agent v0.4.2 (/ci/agent)\n"
+        "error: failed to run custom build command for `agent v0.4.2 (/ci/agent)`\n"
+        "\n"
+        "Caused by:\n"
+        "  process didn't exit successfully: `/ci/agent/target/debug/build/agent-1/build-script-build`"
+        " (exit status: 101)\n"
+        "  --- stdout\n"
+        "  cargo:rerun-if-env-changed=AGENT_BUILD_ID\n"
+        "\n"
+        "  --- stderr\n"
+        "\n"
+        "  thread 'main' panicked at build.rs:7:47:\n"
+        "  AGENT_BUILD_ID must be set by the CI pipeline: NotPresent",
+        Category.CONFIG,
+        ["failed to run custom build command for `agent v0.4.2", "AGENT_BUILD_ID must be set"],
+    ),
+    "a program's shared library is not installed": (
+        "./build/bin/geoquery --self-test",
+        "./build/bin/geoquery: error while loading shared libraries: libgeo.so.1: cannot open shared "
+        "object file: No such file or directory",
+        Category.DEPENDENCY,
+        ["libgeo.so.1"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BUILD_TOOL_ERRORS))
+def test_a_build_tools_own_error_names_what_to_fix(name: str) -> None:
+    command, body, category, keys = _BUILD_TOOL_ERRORS[name]
+    cards = analyse(_bk_log(f"$ {command}\n{body}\n", status=2), RULES)
+    assert cards[0].category is category, name
+    top = _text(cards[0])
+    for key in keys:
+        assert key in top, (name, key)
+
+
+def test_a_build_tools_error_about_code_stays_compile() -> None:
+    # The compiler's diagnostic on the code, the linker's undefined symbol: the code is what to fix.
+    for body in [
+        "src/a.c:3:5: error: 'x' undeclared (first use in this function)\n"
+        "make: *** [Makefile:4: a.o] Error 1",
+        "/usr/bin/ld: a.o: in function `main':\na.c:(.text+0x5): undefined reference to `frob'\n"
+        "collect2: error: ld returned 1 exit status",
+    ]:
+        cards = analyse(_bk_log(f"$ make\n{body}\n", status=2), RULES)
+        assert cards[0].category is Category.COMPILE, body
+    # A CMake error that names no missing program stays the configuration's.
+    cards = analyse(
+        _bk_log(
+            "$ cmake -S . -B build\nCMake Error at CMakeLists.txt:9 (message):\n  Unsupported platform\n"
+        ),
+        RULES,
+    )
+    assert cards[0].category is Category.CONFIG
+
+
+def test_a_fallback_tail_is_the_command_it_shows() -> None:
+    # Set-up decoys above the failing command start the tail: the command echoed inside the tail
+    # is the one that failed (here a program run from its source file: its error is at run time).
+    body = "INFO: 0 errors, 0 failures in cache warm-up\n$ awk -f scripts/report.awk data.tsv\nrows: 6\n"
+    body += "awk: scripts/report.awk:13: fatal: division by zero attempted"
+    cards = analyse(_bk_log(body, status=2), RULES)
+    assert cards[0].category is Category.RUNTIME
+    # The same error from a shell script says nothing of its kind.
+    cards = analyse(
+        _bk_log(body.replace("awk -f scripts/report.awk data.tsv", "./ci/report.sh"), status=2), RULES
+    )
+    assert cards[0].category is Category.UNKNOWN
+
+
+def test_a_node_error_shows_its_users_frames_and_its_cause() -> None:
+    body = "\n".join(
+        [
+            "$ node scripts/smoke.js",
+            "TypeError: fetch failed",
+            "    at node:internal/deps/undici/undici:14976:13",
+            "    at async check (/ci/app/scripts/smoke.js:4:15) {",
+            "  [cause]: Error: connect ECONNREFUSED 127.0.0.1:18999",
+            "      at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {",
+            "    errno: -111,",
+            "    code: 'ECONNREFUSED',",
+            "  }",
+            "}",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    shown = _shown(cards[:1])
+    assert "    at async check (/ci/app/scripts/smoke.js:4:15) {" in shown
+    assert "  [cause]: Error: connect ECONNREFUSED 127.0.0.1:18999" in shown
+    # node's own frames and the error's properties are not what a reader needs.
+    assert not any("node:internal" in t or "node:net" in t or "errno:" in t for t in shown)
+    # The cause is a service that was not there: the infrastructure's, not the script's.
+    assert cards[0].category is Category.INFRASTRUCTURE
+    # Without a network cause the error stays the script's.
+    plain = analyse(
+        _bk_log("$ node scripts/a.js\nTypeError: x is not a function\n    at main (/ci/a.js:3:1)"), RULES
+    )
+    assert plain[0].category is Category.RUNTIME
+
+
+def test_a_naming_wrapper_after_bare_wrappers_joins_the_error_above_them() -> None:
+    # npm's `code 1` (bare) lines come first; its `workspace` line names where the error above failed.
+    body = "\n".join(
+        [
+            "$ npm test --workspaces",
+            "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:",
+            "",
+            "1 !== 2",
+            "",
+            "    at Object.<anonymous> (/ci/app/packages/pricing/test.js:9:8)",
+            "npm error Lifecycle script `test` failed with error:",
+            "npm error code 1",
+            "npm error path /ci/app/packages/pricing",
+            "npm error workspace @acme/pricing@1.2.0",
+            "npm error command failed",
+            "npm error command sh -c node test.js",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    shown = _shown(cards[:1])
+    assert cards[0].rule == "node.assertion"
+    assert "npm error workspace @acme/pricing@1.2.0" in shown
+    assert "npm error command sh -c node test.js" in shown
+    # The bare lines stay out.
+    assert "npm error code 1" not in shown
+
+
+@pytest.mark.parametrize("status", [132, 135, 136])
+def test_a_fatal_signals_exit_status_is_a_crash_when_the_log_says_nothing(status: int) -> None:
+    cards = analyse(_bk_log("$ ./build/latency\nlatency summary:\ncache hits=120", status=status), RULES)
+    assert cards[0].category is Category.CRASH
+    # An ordinary failing status with the same output is no crash.
+    cards = analyse(_bk_log("$ ./build/latency\nlatency summary:\ncache hits=120", status=3), RULES)
+    assert cards[0].category is not Category.CRASH
