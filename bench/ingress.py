@@ -13,18 +13,23 @@ event loop and HTTP implementation (uvicorn's "auto" choice, printed), access lo
 both read the whole body. Goal: throughput ratio destill/bare >= 0.5, and
 p99 < 50 ms at 200 deliveries/s.
 
-Where destill's time goes (2-vCPU KVM machine, h11, quiet; main-thread CPU per request at c=16,
-measured by switching one piece off at a time with `python -m bench.ingress_parts`, 2026-11-27):
-bare ~170 us, almost all h11 and Starlette; destill 380-450 us: the JSON parse and model ~75 us,
-the durable enqueue ~65 us (group commit: ~8 rows per transaction at saturation, so the
-transaction itself is not the cost), the delivery's log line 30-50 us, the HMAC ~35 us. Each costs
-2.5-3.5x what it costs in a tight micro-benchmark (parse_event 21 us, verify 8 us, log line 11
-us): between two requests the loop runs so much other code that caches are cold. So the saturated
-ratio sits at 0.31-0.33 and no single piece can lift it to 0.5: reaching 2x bare's cost would mean
-verify + parse + a durable write + a log line in ~170 us over HTTP. Tried without effect: uvloop
-(0.33), gc.freeze, a leaner log handler, writes back on a thread (0.26). Beware: a busy neighbour
-on the second core flatters the ratio (bare loses more than destill: 0.44-0.51 was seen that way,
-twice).
+Where destill's time goes (2-vCPU KVM machine, h11, quiet; server CPU per request at c=16, from
+`python -m bench.ingress_parts`, `perf` and `strace -c`, 2026-11-27): bare ~110 us, almost all
+h11 and Starlette; destill ~285 us at the start of the day, ~215-230 us now (ratio 0.37 -> 0.47).
+What moved it: the WAL fdatasync handed to a thread cost ~55 us per delivery in futex wake-ups,
+GIL contention and context switches (kernel time 30% of destill's CPU, 17% of bare's), now a child
+process asked over a pipe (`core.wal_sync`); idempotency keys that start with finished_at, so new
+keys append to the unique index instead of dirtying a random page of it (-15 us); the webhook as
+a plain ASGI endpoint (-5 us in-process); batches that commit while the previous sync runs, so
+the receiver no longer idles on the disk. What is left (ingress_parts, web only, main thread:
+214 us -> 142 us with everything switched off): the durable enqueue ~40 us, the log line ~20 us,
+verify ~12 us, parse ~1 us; with workers on, each delivery also costs the worker's loop, its
+`complete` write and its own log line (~15-20 us more). Tried without effect:
+uvloop (0.33), gc.freeze and a larger gen-0 threshold, a leaner log handler, writes back on a
+thread (0.26), a shorter GIL switch interval (worse), fdatasync on the loop itself (the loop then
+waits on the disk: worse). Beware: a busy neighbour on the second core flatters the ratio (bare
+loses more than destill: 0.44-0.51 was seen that way, twice), and a neighbour writing to the disk
+(package installs) drags destill down through its syncs.
 """
 
 from __future__ import annotations
