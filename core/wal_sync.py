@@ -42,6 +42,8 @@ while asked := os.read(0, 4096):
 
 CLOSE_TIMEOUT = 5.0
 
+_fdatasync = getattr(os, "fdatasync", os.fsync)  # macOS has no fdatasync
+
 
 class WalSync(Protocol):
     def sync(self) -> asyncio.Future[None]:
@@ -77,7 +79,8 @@ class ThreadSync:
 
 class ProcessSync:
     """A child process that syncs the file each time it is asked, over a pipe; started at the
-    first sync, and again after it died (a sync it was doing then fails: the caller hears of it)."""
+    first sync, and again after it died (a sync it was doing then fails: the caller hears of it).
+    Where no child can be started at all (no interpreter to run), a thread does the syncs."""
 
     def __init__(self, path: str, loop: asyncio.AbstractEventLoop, *, python: str = sys.executable) -> None:
         self._path = path
@@ -87,6 +90,7 @@ class ProcessSync:
         self._waiting: deque[asyncio.Future[None]] = deque()
         self._answers = b""
         self._closed = False
+        self._thread: ThreadSync | None = None  # the fallback
 
     @property
     def pid(self) -> int | None:
@@ -95,11 +99,19 @@ class ProcessSync:
     def sync(self) -> asyncio.Future[None]:
         if self._closed:
             raise RuntimeError("the WAL sync is closed")
+        if self._thread is not None:
+            return self._thread.sync()
         future: asyncio.Future[None] = self._loop.create_future()
         for attempt in (1, 2):
             try:
-                child = self._start() if self._child is None else self._child
-                assert child.stdin is not None
+                if self._child is None:
+                    try:
+                        self._start()
+                    except OSError:  # the interpreter cannot be run here
+                        self._thread = ThreadSync(self._path, self._loop, _fdatasync)
+                        return self._thread.sync()
+                child = self._child
+                assert child is not None and child.stdin is not None
                 os.write(child.stdin.fileno(), b"s")
             except OSError as e:  # gone since the last sync (nothing of ours was lost): once more
                 self._stop(e)
@@ -110,7 +122,7 @@ class ProcessSync:
                 break
         return future
 
-    def _start(self) -> subprocess.Popen[bytes]:
+    def _start(self) -> None:
         # -I -S and an empty environment: a quick start, and none of our secrets in the child.
         child = subprocess.Popen(
             [self._python, "-I", "-S", "-c", _CHILD, self._path],
@@ -124,7 +136,6 @@ class ProcessSync:
         os.set_blocking(child.stdout.fileno(), False)
         self._loop.add_reader(child.stdout.fileno(), self._read)
         self._child = child
-        return child
 
     def _read(self) -> None:
         child = self._child
@@ -174,3 +185,5 @@ class ProcessSync:
     def close(self) -> None:
         self._closed = True
         self._stop(RuntimeError("the WAL sync is closed"))
+        if self._thread is not None:
+            self._thread.close()

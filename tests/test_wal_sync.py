@@ -96,6 +96,18 @@ async def test_a_failed_sync_raises_the_childs_errno() -> None:
         sync.close()
 
 
+async def test_without_an_interpreter_to_run_a_thread_syncs(tmp_path: Path) -> None:
+    path = tmp_path / "data"
+    path.write_bytes(b"x")
+    sync = ProcessSync(str(path), asyncio.get_running_loop(), python=str(tmp_path / "no-python"))
+    try:
+        await asyncio.wait_for(sync.sync(), 10)
+        await asyncio.wait_for(sync.sync(), 10)
+        assert sync.pid is None
+    finally:
+        sync.close()
+
+
 async def test_a_sync_owed_by_a_child_that_dies_fails_and_the_next_gets_a_new_child(
     syncer: ProcessSync,
 ) -> None:
