@@ -11,7 +11,11 @@ destill's workers to finish the backlog, so bare is never measured beside destil
 Same uvicorn settings for both (UVICORN_OPTIONS; `destill serve` passes the same ones), same
 event loop and HTTP implementation (uvicorn's "auto" choice, printed), access log off for both;
 both read the whole body. Goal: throughput ratio destill/bare >= 0.5, and
-p99 < 50 ms at 200 deliveries/s.
+p99 < 50 ms at 200 deliveries/s. The headline is `destill serve` as it runs by default, its
+workers completing every job beside the receiver (a no-op handler: the queue's bookkeeping, a
+claim-free hand-off, a `complete` write and a log line per job); a third server, `destill serve
+--workers 0` (a PostgreSQL deployment's web process, here on SQLite), is measured in the same
+rounds and printed as well: the receiver on its own.
 
 Where destill's time goes (2-vCPU KVM machine, h11, quiet; server CPU per request at c=16, from
 `python -m bench.ingress_parts`, `perf` and `strace -c`, 2026-11-27): bare ~110 us, almost all
@@ -311,13 +315,18 @@ def drain(port: int, timeout: float = 120.0) -> float:
 def measure(args: argparse.Namespace, tmp: Path) -> dict[str, tuple[Result, Result]]:
     """Both servers up at once; phases alternate between them in `--rounds` short rounds, so a
     busy neighbour on a shared machine slows both alike instead of whichever ran second."""
-    kinds = ("destill", "bare")
+    kinds = ("destill", "web-only", "bare")
     payloads = {kind: Payloads(kind) for kind in kinds}
     rated: dict[str, list[Result]] = {kind: [] for kind in kinds}
     saturated: dict[str, list[Result]] = {kind: [] for kind in kinds}
     seconds = args.seconds / args.rounds
-    with _server("destill", tmp) as destill, _server("bare", tmp) as bare:
-        ports = {"destill": destill.port, "bare": bare.port}
+    web_only = ("--workers", "0")  # its jobs stay queued: no backlog to drain
+    with (
+        _server("destill", tmp) as destill,
+        _server("destill", tmp, serve_args=web_only) as web,
+        _server("bare", tmp) as bare,
+    ):
+        ports = {"destill": destill.port, "web-only": web.port, "bare": bare.port}
         for kind in kinds:  # warm up imports, the SQLite file and the workers
             asyncio.run(fixed_rate(ports[kind], payloads[kind], 50, 1))
         drain(destill.port)
@@ -366,9 +375,11 @@ def main() -> int:
             f"p50 {sat.pct(50):.1f} ms, p99 {sat.pct(99):.1f} ms ({sat.ok}/{sat.sent} 2xx)"
         )
     (d_rated, d_sat), (b_rated, b_sat) = results["destill"], results["bare"]
+    w_sat = results["web-only"][1]
     offered = d_rated.throughput / b_rated.throughput
     print(f"throughput ratio destill/bare at {args.rate:.0f}/s offered: {offered:.2f}")
     print(f"throughput ratio destill/bare saturated: {d_sat.throughput / b_sat.throughput:.2f} (goal >= 0.5)")
+    print(f"  web-only (--workers 0)/bare saturated: {w_sat.throughput / b_sat.throughput:.2f}")
     print(f"destill p99 at {args.rate:.0f}/s: {d_rated.pct(99):.1f} ms (goal < 50 ms)")
     return 0
 

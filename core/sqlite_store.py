@@ -104,10 +104,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX triages_build ON triages (build_key, id)",
         "CREATE TABLE probe (id INTEGER PRIMARY KEY CHECK (id = 1), at REAL NOT NULL)",
     ),
+    # An index of every job's state cost each enqueue, claim and completion a write to it
+    # (measured: ~12 us of a delivery's CPU under load). Queued and running jobs are counted on
+    # their own partial indexes already, dead ones get one, and done is what is left.
+    (
+        "DROP INDEX jobs_state",
+        "CREATE INDEX jobs_dead ON jobs (id) WHERE state = 'dead'",
+    ),
 )
 
 # The oldest due job: queued and due, or running with its lease run out (its worker is gone).
-# Each branch walks its own partial index (named: the planner would otherwise pick jobs_state and
+# Each branch walks its own partial index (named: the planner could otherwise pick another and
 # sort every queued job); the outer query picks the earlier of the two.
 _NEXT_DUE = """
 SELECT id, due, state, lease_owner, attempts, max_attempts FROM (
@@ -121,6 +128,15 @@ SELECT id, due, state, lease_owner, attempts, max_attempts FROM (
 ) ORDER BY due, id LIMIT 1
 """
 
+
+# Jobs by state: queued, running and dead counted on their partial indexes, done the rest of all
+# (counted on the smallest whole index: SQLite counts its pages' cells, it reads no row).
+_COUNT_BY_STATE = """
+SELECT 'queued', COUNT(*) FROM jobs WHERE state = 'queued'
+UNION ALL SELECT 'running', COUNT(*) FROM jobs WHERE state = 'running'
+UNION ALL SELECT 'dead', COUNT(*) FROM jobs WHERE state = 'dead'
+UNION ALL SELECT 'all', COUNT(*) FROM jobs
+"""
 
 # One statement for a new job: nothing returned when the key exists (a duplicate).
 _INSERT_JOB = (
@@ -659,8 +675,11 @@ class SQLiteStore:
             # One read transaction so the counts and the age describe the same moment.
             conn.execute("BEGIN")
             try:
-                for state, n in conn.execute("SELECT state, COUNT(*) FROM jobs GROUP BY state"):
-                    counts[JobState(state)] = int(n)
+                found = {state: int(n) for state, n in conn.execute(_COUNT_BY_STATE)}
+                everything = found.pop("all")
+                for state, n in found.items():
+                    counts[JobState(state)] = n
+                counts[JobState.DONE] = everything - sum(found.values())
                 (due,) = conn.execute(
                     "SELECT MIN(due) FROM ("
                     " SELECT MIN(run_after) AS due FROM jobs WHERE state = 'queued' AND run_after <= ?"

@@ -75,6 +75,37 @@ async def test_migrate_creates_the_sqlite_schema(tmp_path: Path) -> None:
     await migrate(f"sqlite:///{path}")  # idempotent
 
 
+async def test_a_first_version_file_is_migrated_and_counted_by_state(tmp_path: Path) -> None:
+    """A file made by the first schema (an index of every job's state) gets the second: that
+    index gone, the finished jobs indexed, and the counts by state the same as before."""
+    path = tmp_path / "v1.db"
+    with sqlite3.connect(path) as conn:
+        for statement in SQLITE_MIGRATIONS[0]:
+            conn.execute(statement)
+        conn.execute("PRAGMA user_version = 1")
+        for n, state in enumerate(["queued", "queued", "running", "done", "done", "done", "dead"]):
+            conn.execute(
+                "INSERT INTO jobs (key, kind, payload, state, max_attempts, run_after, created_at,"
+                " updated_at) VALUES (?, 'triage', '{}', ?, 8, 0, 0, 0)",
+                (f"k{n}", state),
+            )
+    store = SQLiteStore(path)
+    try:
+        stats = await store.stats()
+        assert stats.by_state == {JobState.QUEUED: 2, JobState.RUNNING: 1, JobState.DONE: 3, JobState.DEAD: 1}
+        job = await store.claim("w", 30)
+        assert job is not None and job.key == "k0"
+        await store.complete(job.id, "w")
+        stats = await store.stats()
+        assert stats.by_state == {JobState.QUEUED: 1, JobState.RUNNING: 1, JobState.DONE: 4, JobState.DEAD: 1}
+    finally:
+        await store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (len(SQLITE_MIGRATIONS),)
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "jobs_state" not in indexes and "jobs_dead" in indexes
+
+
 async def test_sqlite_store_reopens_an_existing_file_with_its_jobs(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/j.db"
     clock = FakeClock()
