@@ -39,7 +39,7 @@ LOOKBEHIND = 40  # before-context and fallback lines kept
 FALLBACK_LINES = 6
 # A failing command whose whole output is this short is shown whole by the fallback card: an
 # unknown tool's report (a list of offences and its count) is usually all of it.
-SHORT_OUTPUT = 16
+SHORT_OUTPUT = 32
 # A wrapper this close after a card (same section) belongs to it. One that counts or names what
 # failed ("✖ 114 problems (2 errors, 112 warnings)") closes the tool's whole report, however many
 # warnings sit between it and the last error.
@@ -177,6 +177,8 @@ _LIBRARY = re.compile(
     r"^/usr/(?:include|lib|local/(?:lib|include|go))/|node:internal|/node_modules/|site-packages/|/rustc/"
     r"|\.cargo/registry/|/go/pkg/mod/|/usr/lib/go|\bat (?:java|jdk|sun|org\.junit|org\.apache|junit)\."
     r"|/lib/ruby/|/gems/|<frozen |\(internal/|_testmain\.go|/sysdeps/|/csu/| in _start\b"
+    # Code generated at run time (Python's `File "<string>"`, a library's generated wrappers).
+    r"|^\s*File \"<"
 )
 # Prefixes that carry no content of their own: valgrind's `==PID==`, pytest's `E `, a code frame's
 # gutter without a line number (`   |`), npm's `npm error`.
@@ -211,6 +213,18 @@ _STACK_LINE = re.compile(r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Ca
 # An indented frame location (`\t/src/main.go:11 +0x111`), and a frame's call line above one.
 _FRAME_LOCATION = re.compile(r"^\s+\S*\.\w+:\d+(?:\s|$)")
 _CALL = re.compile(r"^[\w.$*/()\[\]<>-]+\(.*\)$")
+# A line that reports one success: a runner's pass mark or status word, then what passed.
+_PASSED = re.compile(r"^\s*(?:--- PASS:|(?:ok|OK|PASS|PASSED|pass|passed|[✓✔√])(?:\s|:|$))")
+_CREATED_BY = re.compile(r"^created by \S")
+# Python's traceback header: the exception line that closes its block may go on over more lines.
+_TRACEBACK_HEAD = re.compile(r"Traceback \(most recent call last\):\s*$")
+MESSAGE_LINES = 12  # lines an exception's message may take after its first
+# A logger's record (`[2026-01-02 10:00:00 +0000] [12] [INFO] ...`, `2026-01-02 10:00:00,123 INFO`,
+# `INFO: ...`): the program speaking again, not the exception's message.
+_LOG_RECORD = re.compile(
+    r"^\[?\d{4}-\d\d-\d\d[ T]\d|^\[?\d\d:\d\d:\d\d"
+    r"|^\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL)\b"
+)
 _CHAIN = re.compile(r"^(?:During handling of the above exception|The above exception was the direct cause)")
 # The shape of a line that reports one of several failures, to find its siblings: what it starts
 # with once names and numbers are masked. A location (`src/a.c:3:1: error:`, `  a.py:3:1 - error:`),
@@ -594,8 +608,8 @@ class Analyser:
         out: list[tuple[int, str]] = []
         k = n - 1
         while k > start and k >= self._win_first and len(out) < FALLBACK_LINES:
-            t = self._text(k)
-            if t is not None and t.strip() and marker(t) is None:
+            t, raw = self._text(k), self._raw(k)
+            if t is not None and t.strip() and marker(t) is None and (raw is None or raw_marker(raw) is None):
                 out.append((k, t))
             k -= 1
         out.reverse()
@@ -624,6 +638,8 @@ class Analyser:
                 if not _TRACEBACK_CONT.search(t):
                     end = k  # the exception line closes the traceback...
                     if not self._chained(k):
+                        if _TRACEBACK_HEAD.search(self._text(n) or ""):
+                            end = self._message_end(k, n + cap)
                         break
                     continue  # ...unless another one it caused or interrupted follows
             elif mode == "diagnostic":
@@ -641,6 +657,22 @@ class Analyser:
                 break
             blanks = 0
             end = k
+        return end
+
+    def _message_end(self, k: int, limit: int) -> int:
+        """The last line of the message that starts with the exception line at `k`: a message
+        may go on over lines of its own (a validation error's fields, the statement a database
+        error ran), up to a blank line, a separator, a log record or a line a rule reads."""
+        end = k
+        for j in range(k + 1, min(k + MESSAGE_LINES, limit, self._last) + 1):
+            t, raw = self._text(j), self._raw(j)
+            if t is None or raw is None or not t.strip() or marker(t) is not None:
+                break
+            if raw_marker(raw) is not None or _SEPARATOR.match(t) or _LOG_RECORD.match(t):
+                break
+            if (_TRACEBACK_CONT.search(t) and not t[0].isspace()) or self.rules.best(t) is not None:
+                break
+            end = j
         return end
 
     def _chained(self, k: int) -> bool:
@@ -761,6 +793,13 @@ class Analyser:
                         # A test section may show several explanations (E lines): keep them all.
                         continue
                     break
+        if rule.block == "traceback" and rule.detail is not None:
+            # A chain's last exception is the one that ended the program: it explains as much as
+            # the first one the detail names.
+            closing = [k for k, t in body[1:] if not _TRACEBACK_CONT.search(t) and rule.detail.search(t)]
+            last = closing[-1] if closing else None
+            if last is not None:
+                signal.add(last)
         values = self._values(n, text, m, detail)
         card = _Card(
             rule=rule,
@@ -1198,7 +1237,20 @@ class Analyser:
         return max((i for i, sec in enumerate(self._st.sections) if sec.start <= line), default=-1)
 
     def _whole_output(self, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
-        """`tail` reaching back to its command (`$ command`) when the command printed little."""
+        """`tail` reaching back to its command (`$ command`) when the command printed little,
+        without the lines that report a success (`ok  a.json`, `✔ test`): nobody points at them."""
+        out = self._reach_back(tail)
+        if any(_PASSED.match(t) for _, t in out):
+            # A report of items one by one: it starts at its first item, not at the preamble
+            # above the items ("validating 24 files").
+            first = next(i for i, (_, t) in enumerate(out) if _PASSED.match(t))
+            if any(_FINDING.match(t) for _, t in out[:first]):
+                first = 0
+            failed = [(k, t) for k, t in out[first:] if not _PASSED.match(t)]
+            return failed or out
+        return out
+
+    def _reach_back(self, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if not tail:
             return tail
         first = tail[0][0]
@@ -1236,12 +1288,14 @@ class Analyser:
         out: list[tuple[int, str]] = []
         k = self._last
         while k >= self._win_first and k >= 1 and len(out) < FALLBACK_LINES:
-            t = self._text(k)
+            t, raw = self._text(k), self._raw(k)
             if t is not None and t.strip():
                 mk = marker(t)
                 if mk is not None and mk.kind not in ("exit", "agent", "reopen"):
                     break
-                if mk is None:
+                # A CI section header whose title is text (GitLab's "Cleaning up project
+                # directory ..."): the CI system speaking, not the command.
+                if mk is None and (raw is None or raw_marker(raw) is None):
                     out.append((k, t))
             k -= 1
         out.reverse()
@@ -1253,11 +1307,9 @@ class Analyser:
         rule = _Rule(
             name=name, category=category, priority=0, keywords=("-",), pattern=re.compile("$^"), title=title
         )
-        d = dict(lines)
-        if self._st.exit_line is not None:
-            t = self._text(self._st.exit_line)
-            if t is not None:
-                d[self._st.exit_line] = t
+        # Not the CI system's exit line: the title already gives the status, and a reader points
+        # at the command's own output.
+        d = {k: t for k, t in lines if k != self._st.exit_line and marker(t) is None}
         return _Card(
             rule=rule,
             head=min(d) if d else 0,
@@ -1282,6 +1334,8 @@ class Analyser:
             t = c.lines[k]
             if context and k not in c.signal and any(ctx.match(t) for ctx in context):
                 continue
+            if k not in c.signal and _PASSED.match(t):
+                continue  # a passing test or item beside the failure: nobody points at it
             body = _PREFIXES.sub("", t, count=1).strip()
             rule_line = _SEPARATOR.match(t) or _SEPARATOR.match(_LEVEL.sub("", t, count=1))
             if k in c.signal or (body and _ALNUM.search(body) and not rule_line and body != last):
@@ -1292,6 +1346,14 @@ class Analyser:
             for k in out
             if k != c.head and k not in c.signal and _LIBRARY.search(c.lines[k]) and _FRAME.search(c.lines[k])
         }
+        # Go's goroutine creation site (`created by main.main` and its location below it): where a
+        # goroutine started, not where it failed.
+        for k in out:
+            if k != c.head and k not in c.signal and _CREATED_BY.match(c.lines[k]):
+                lib.add(k)
+                below = c.lines.get(k + 1)
+                if below is not None and _indent(below) > _indent(c.lines[k]) and _FRAME.search(below):
+                    lib.add(k + 1)
         # A frame is often two lines: Python's `File "..."` then its code (deeper), Go's and Rust's
         # function then its path (deeper). The other half of a library frame is library too.
         for k in list(lib):

@@ -1503,3 +1503,177 @@ def test_a_fatal_signals_exit_status_is_a_crash_when_the_log_says_nothing(status
     # An ordinary failing status with the same output is no crash.
     cards = analyse(_bk_log("$ ./build/latency\nlatency summary:\ncache hits=120", status=3), RULES)
     assert cards[0].category is not Category.CRASH
+
+
+def _numbers(cards: list[TriageCard]) -> set[int]:
+    return {ln.number for c in cards for ln in c.lines}
+
+
+def test_fallback_card_leaves_out_the_ci_exit_line() -> None:
+    # The title gives the exit status; the CI system's own "command exited" line is no cause.
+    cards = analyse(_bk_log("$ ./deploy.sh\nno main manifest attribute, in build/app.jar", status=1), RULES)
+    assert cards[0].rule == "fallback.tail"
+    shown = _shown(cards)
+    assert "no main manifest attribute, in build/app.jar" in shown
+    assert not any("The command exited" in t for t in shown)
+    # A GitLab job: neither the runner's exit line nor its cleanup section's header.
+    log = (
+        b"section_start:1700000000:step_script\r\x1b[0K\x1b[0Kstep_script\n"
+        b"$ ./check.sh\n"
+        b"checksum mismatch for vendor/lib.tar\n"
+        b"section_end:1700000009:step_script\r\x1b[0K\n"
+        b"section_start:1700000009:cleanup_file_variables\r\x1b[0K\x1b[0K\x1b[36;1m"
+        b"Cleaning up project directory and file based variables\x1b[0;m\n"
+        b"section_end:1700000010:cleanup_file_variables\r\x1b[0K\n"
+        b"\x1b[31;1mERROR: Job failed: exit code 1\n"
+    )
+    shown = _shown(analyse(log, RULES))
+    assert "checksum mismatch for vendor/lib.tar" in shown
+    assert not any("Cleaning up" in t or "Job failed" in t for t in shown)
+
+
+def test_generated_code_frames_are_library_frames() -> None:
+    body = "\n".join(
+        [
+            "Traceback (most recent call last):",
+            '  File "/ci/app/migrate.py", line 10, in upgrade',
+            '    op.add_column("accounts", "plan")',
+            '  File "<string>", line 8, in add_column',
+            '  File "<frozen runpy>", line 88, in _run_code',
+            *[f'  File "/ci/app/step{i}.py", line {i}, in step{i}\n    step{i + 1}()' for i in range(12)],
+            "sqlite3.OperationalError: duplicate column name: plan",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "sqlite3.OperationalError: duplicate column name: plan" in shown
+    assert '  File "/ci/app/migrate.py", line 10, in upgrade' in shown
+    assert not any('File "<string>"' in t for t in shown)
+    # A user's file whose path has `<` elsewhere is still the user's.
+    assert '  File "/ci/app/step0.py", line 0, in step0' in shown
+
+
+def test_exception_message_that_goes_on_below_its_line_is_shown() -> None:
+    body = "\n".join(
+        [
+            "Traceback (most recent call last):",
+            '  File "/ci/app/main.py", line 11, in main',
+            "    settings = Settings()",
+            "pydantic_core.ValidationError: 2 validation errors for Settings",
+            "database_url",
+            "  Field required [type=missing]",
+            "worker_count",
+            "  Input should be greater than 0 [type=greater_than]",
+            "",
+            "cleanup done",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "database_url" in shown and "  Input should be greater than 0 [type=greater_than]" in shown
+    assert "cleanup done" not in shown  # a blank line ends the message
+    # A logger's record right after the exception is the program again, not the message.
+    body = "\n".join(
+        [
+            "Traceback (most recent call last):",
+            '  File "/ci/app/app.py", line 1, in <module>',
+            "    load(models)",
+            "ValueError: cannot load 'Invoice'",
+            "[INFO] Worker exiting (pid: 16168)",
+            "[INFO] Shutting down",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "ValueError: cannot load 'Invoice'" in shown
+    assert not any("Worker exiting" in t for t in shown)
+
+
+def test_last_exception_of_a_chain_is_kept_with_a_long_chain() -> None:
+    frames = [f'  File "/ci/app/lib/mod{i}.py", line {i}, in f{i}\n    f{i + 1}()' for i in range(15)]
+    body = "\n".join(
+        [
+            "Traceback (most recent call last):",
+            *frames,
+            "app.errors.HaltServer: <HaltServer 'Worker failed to boot.' 3>",
+            "",
+            "During handling of the above exception, another exception occurred:",
+            "",
+            "Traceback (most recent call last):",
+            *frames,
+            "app.errors.StopServer: <StopServer 'Arbiter halted.' 3>",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "app.errors.HaltServer: <HaltServer 'Worker failed to boot.' 3>" in shown
+    assert "app.errors.StopServer: <StopServer 'Arbiter halted.' 3>" in shown
+
+
+def test_fallback_shows_a_short_report_without_its_passing_items() -> None:
+    body = "\n".join(
+        [
+            "validating 24 JSON fixtures",
+            *[f"ok    fixtures/{i:03}.json" for i in range(1, 12)],
+            "FAIL  fixtures/012.json: parse error: Expected separator at line 3, column 6",
+            *[f"ok    fixtures/{i:03}.json" for i in range(13, 25)],
+        ]
+    )
+    cards = analyse(_bk_log(f"$ ./validate.sh\n{body}", status=123), RULES)
+    shown = _shown(cards)
+    assert cards[0].rule == "fallback.tail"
+    assert "FAIL  fixtures/012.json: parse error: Expected separator at line 3, column 6" in shown
+    assert not any(t.startswith("ok ") for t in shown)
+    assert "validating 24 JSON fixtures" not in shown  # the preamble above the first item
+    # What explains a failed item above its own failure mark stays (a diff, then `FAIL name`).
+    body = "\n".join(
+        ["ok   basic", "@@ -1,2 +1,2 @@", "-total 51.75", "+total 51.74", "FAIL bulk", "ok   empty"]
+        + [f"note {i}" for i in range(10)]
+    )
+    shown = _shown(analyse(_bk_log(f"$ ./golden.sh\n{body}"), RULES))
+    assert "-total 51.75" in shown and "+total 51.74" in shown and "FAIL bulk" in shown
+    assert "ok   basic" not in shown
+    # Output without any passing item is shown as before: its first line too.
+    body = "\n".join(["Problem 1", *[f"  - pkg/{i} requires php >=8.2" for i in range(24)]])
+    shown = _shown(analyse(_bk_log(f"$ composer install\n{body}", status=2), RULES))
+    assert "Problem 1" in shown
+
+
+def test_passing_subtests_beside_the_failure_are_not_shown() -> None:
+    body = "\n".join(
+        [
+            "=== RUN   TestMake",
+            "--- FAIL: TestMake (0.00s)",
+            "    --- PASS: TestMake/Item_1 (0.00s)",
+            "    --- FAIL: TestMake/Item_2 (0.00s)",
+            "        make_test.go:21: got 3, want 4",
+            "    --- PASS: TestMake/Item_3 (0.00s)",
+            "FAIL",
+            "FAIL\texample.com/shop\t0.004s",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "        make_test.go:21: got 3, want 4" in shown
+    assert not any("--- PASS:" in t for t in shown)
+    # A failing subtest line is no passing one.
+    assert "    --- FAIL: TestMake/Item_2 (0.00s)" in shown
+
+
+def test_goroutine_creation_sites_are_not_shown() -> None:
+    body = "\n".join(
+        [
+            "fatal error: all goroutines are asleep - deadlock!",
+            "",
+            "goroutine 1 [semacquire]:",
+            "main.main()",
+            "\t/ci/app/cmd/syncer/main.go:38 +0x2af",
+            "",
+            "goroutine 6 [chan send]:",
+            "main.worker(0x0?)",
+            "\t/ci/app/cmd/syncer/main.go:16 +0x185",
+            "created by main.main",
+            "\t/ci/app/cmd/syncer/main.go:32 +0x18b",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body, status=2), RULES))
+    assert "main.worker(0x0?)" in shown and "\t/ci/app/cmd/syncer/main.go:16 +0x185" in shown
+    assert "created by main.main" not in shown
+    assert "\t/ci/app/cmd/syncer/main.go:32 +0x18b" not in shown
+    # The frame of the goroutine that was running stays, whatever follows it.
+    assert "\t/ci/app/cmd/syncer/main.go:38 +0x2af" in shown
