@@ -26,9 +26,13 @@ from typing import Protocol
 
 # The child: open the file; then read the requests waiting (a byte each), sync once, and answer
 # each with a line, "0" or the errno. One sync serves them all: each was asked for after its
-# writes, and the sync begins after the read. Its stdin closing (our close, our death) ends it.
+# writes, and the sync begins after the read. Only its stdin closing (our close, our death) ends
+# it: the SIGINT of a terminal's Ctrl-C and the SIGTERM a platform sends every process of a
+# service at shutdown are ours to act on, and it keeps syncing while we drain.
 _CHILD = """
-import os, sys
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
 fd = os.open(sys.argv[1], os.O_RDONLY)
 sync = getattr(os, "fdatasync", os.fsync)
 while asked := os.read(0, 4096):

@@ -75,6 +75,18 @@ async def test_syncs_asked_for_while_the_child_is_busy_are_all_answered(syncer: 
     assert await asyncio.wait_for(asyncio.gather(*waiting), 10) == [None, None, None]
 
 
+async def test_the_child_outlives_the_signals_a_shutdown_sends_the_whole_service(syncer: ProcessSync) -> None:
+    """Ctrl-C reaches every process of the terminal's group, a platform's SIGTERM every process of
+    the service: the child keeps syncing while the server drains."""
+    await asyncio.wait_for(syncer.sync(), 10)
+    pid = syncer.pid
+    assert pid is not None
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        os.kill(pid, sig)
+        await asyncio.wait_for(syncer.sync(), 10)
+    assert syncer.pid == pid
+
+
 async def test_the_child_gets_none_of_our_environment(syncer: ProcessSync) -> None:
     os.environ["DESTILL_TEST_SECRET"] = "hunter2"
     try:
