@@ -54,6 +54,7 @@ BARE_WRAPPER = 10
 FIRST_CARD_LINES = 15  # the best card may show this many lines; later cards fewer
 OTHER_CARD_LINES = 8
 NEIGHBOUR_GAP = 8  # lines between the best card and another that tells the same story
+LEAD_IN = 3  # lines between a generic error line and the card below it that it opens
 TOP_OF_BLOCK = 3  # lines right after a block's head that an over-long excerpt still keeps
 
 # The categories a test runner's count of failed tests overrides (`verdict` rules): an error it
@@ -253,6 +254,14 @@ SIBLING_GAP = 12  # lines between one failure of a list and the next
 _TRACEBACK_CONT = re.compile(
     r"^\s|^$|^During handling of|^The above exception|^Traceback \(most|^Caused by: |^Suppressed: "
 )
+# The failing command's own last words, when they say it failed ("deploy failed: could not upload",
+# "giving up after 3 attempts", "make: *** [check] Aborted"): its verdict, which no rule reads.
+_GAVE_UP = re.compile(
+    r"\b(?:[Ff]ail(?:ed|ure|s)?|FAILED|[Aa]bort(?:ed|ing)|gave up|giving up|did not|could not|couldn't"
+    r"|cannot|can't|unable to)\b"
+)
+# ...but not a tally that counts passes too ("Snapshots: 1 failed, 1 passed"), nor a warning.
+_NOT_VERDICT = re.compile(r"(?i)\bpass(?:ed|es)?\b|\bwarn(?:ing)?\b")
 
 
 @dataclass(slots=True)
@@ -901,6 +910,12 @@ class Analyser:
         card.signal.add(n)
         card.key_texts.insert(0, text)
         self._collect_tests(card, rule, m, [])
+        if rule.before:
+            # The context the specific rule wants above its line is above the block that ends in
+            # it (what a script was waiting for when its traceback ended in a timeout).
+            context = self._before_lines(rule, min(card.lines, default=card.head))
+            card.lines.update(context)
+            card.signal.update(context)
         end = self._block_end(rule, n)
         if rule.keep is not None:
             # The generic block took lines the specific rule leaves out (a linter's code frame).
@@ -1055,6 +1070,7 @@ class Analyser:
         if strong:
             # Lone wrappers ("test result: FAILED") and generic lines ("[ERROR] Failures:") add
             # nothing once a real error is shown.
+            generic = [c for c in cards if c.rule.wrapper or c.priority < GENERIC]
             cards = [c for c in cards if not c.rule.wrapper and c.priority >= GENERIC]
         ranked = sorted(cards, key=lambda c: (c.rule.wrapper, -self._score(c), c.head))
         # A card whose first line another, better card already shows repeats it.
@@ -1065,13 +1081,56 @@ class Analyser:
                 continue
             kept.append(c)
             shown.update(c.lines)
+        if strong:
+            self._lead_in(generic, kept)
         ranked = self._join_neighbours(kept)
+        if ranked and not extra:
+            self._last_words(ranked[0], ranked)
         # Only generic lines ("error: ...") matched: show them first, then the section's last lines.
         ordered = ranked + [c for c, _ in extra] if tail_last else [c for c, _ in extra] + ranked
         for c in ordered:
             if c.category is None:
                 c.category = self._refined_category(c)
         return self._render(ordered)
+
+    @staticmethod
+    def _lead_in(generic: list[_Card], cards: list[_Card]) -> None:
+        """A generic error line or a wrapper right above a card's first line, in its section,
+        opens that failure (pip's "ERROR: Ignored the following versions ..." above "No matching
+        distribution", surefire's `[ERROR] Class.method(args)[4]` and its "Tests run: 5,
+        Failures: 1" above the assertion, cargo's "error: test failed, to rerun pass `--lib`"
+        above the crash, Gradle's "> Task :app:compileKotlin FAILED"): it joins the card instead
+        of going with the other generic lines. Not a list's heading (`[ERROR] Failures:`): that
+        introduces what follows, which the card already shows."""
+        # Nearest first: a line that joins moves the card's first line up for the one above it.
+        for g in sorted(generic, key=lambda g: -g.head):
+            text = g.lines.get(g.head, "")
+            if text.rstrip().endswith(":"):
+                continue
+            last = max(g.lines, default=g.head)
+            for c in cards:
+                first = min(c.lines, default=c.head)
+                if c.section == g.section and 0 < first - last <= LEAD_IN and g.head not in c.lines:
+                    c.lines.update(g.lines)
+                    c.signal.add(g.head)
+                    break
+
+    def _last_words(self, top: _Card, cards: list[_Card]) -> None:
+        """The failing command's closing lines below the best card that say it failed and that no
+        rule reads (a script's "deploy failed: ...", a retry loop's "giving up", a session runner's
+        "Session tests failed."): the verdict on the failure the card shows; they join it. Not a
+        list's heading (`Failed examples:`), nor a line another card shows."""
+        shown = {k for c in cards for k in c.lines}
+        first = min(top.lines, default=top.head)
+        for k, t in self._st.fallback:
+            if k in shown or k < first or t.rstrip().endswith(":") or not _GAVE_UP.search(t):
+                continue
+            if _NOT_VERDICT.search(t):
+                continue
+            if self.rules.best(t) is not None:
+                continue
+            top.lines[k] = t[: self._keep]
+            top.signal.add(k)
 
     def _join_neighbours(self, ranked: list[_Card]) -> list[_Card]:
         """Cards a few lines from the best one, in its section, tell the same failure's story (the

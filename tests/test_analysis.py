@@ -1677,3 +1677,103 @@ def test_goroutine_creation_sites_are_not_shown() -> None:
     assert "\t/ci/app/cmd/syncer/main.go:32 +0x18b" not in shown
     # The frame of the goroutine that was running stays, whatever follows it.
     assert "\t/ci/app/cmd/syncer/main.go:38 +0x2af" in shown
+
+
+def test_the_commands_closing_verdict_joins_the_best_card() -> None:
+    # A script's own last words say it failed: they join the card, whichever rule read the error.
+    body = "\n".join(
+        [
+            "uploading bundle (2.1 MB)",
+            "curl: (22) The requested URL returned error: 401",
+            "upload attempt 1 failed",
+            "deploy failed: could not upload bundle",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert "curl: (22) The requested URL returned error: 401" in _text(cards[0])
+    assert "deploy failed: could not upload bundle" in _text(cards[0])
+    # Not a tally that counts passes, a warning, a list's heading or a progress line.
+    for last in (
+        "Snapshots:   1 failed, 1 passed, 2 total",
+        "warning: could not remove the temporary directory",
+        "Failed examples:",
+        "removed directory 'build/'",
+    ):
+        body = "\n".join(["curl: (22) The requested URL returned error: 401", last])
+        assert last not in _shown(analyse(_bk_log(body), RULES))
+    # A line above the card is not its verdict.
+    body = "\n".join(
+        [
+            "fetch failed: retrying once",
+            *[f"  part {i} of 8 downloaded" for i in range(8)],
+            "curl: (22) The requested URL returned error: 401",
+        ]
+    )
+    assert "fetch failed: retrying once" not in _shown(analyse(_bk_log(body), RULES))
+
+
+def test_a_generic_line_or_wrapper_right_above_a_card_opens_it() -> None:
+    # pip's "ERROR: Ignored ... versions" above "No matching distribution": one story.
+    body = "\n".join(
+        [
+            "$ pip install -r requirements.txt",
+            "ERROR: Ignored the following versions that require a different python version: "
+            "6.0 Requires-Python >=3.12",
+            "ERROR: Could not find a version that satisfies the requirement django==6.0 (from versions: 5.2)",
+            "ERROR: No matching distribution found for django==6.0",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert "6.0 Requires-Python >=3.12" in _text(cards[0])
+    # cargo's wrapper above the crash it reports, across its "Caused by:".
+    body = "\n".join(
+        [
+            "test tests::checksum_empty ... ok",
+            "error: test failed, to rerun pass `--lib`",
+            "",
+            "Caused by:",
+            "  process didn't exit successfully: `target/debug/deps/elfpeek` (signal: 11, SIGSEGV:"
+            " invalid memory reference)",
+        ]
+    )
+    cards = analyse(_bk_log(body, status=101), RULES)
+    assert "error: test failed, to rerun pass `--lib`" in _text(cards[0])
+    # Far above the card, or a list's heading, it stays out.
+    body = "\n".join(
+        [
+            "ERROR: Ignored the following versions that require a different python version: 6.0",
+            *[f"Collecting pkg{i}" for i in range(6)],
+            "ERROR: No matching distribution found for django==6.0",
+        ]
+    )
+    assert not any("Ignored the following" in t for t in _shown(analyse(_bk_log(body), RULES)))
+    body = "\n".join(["[ERROR] Failures:", "ERROR: No matching distribution found for django==6.0"])
+    assert "[ERROR] Failures:" not in _shown(analyse(_bk_log(body), RULES))
+
+
+def test_a_timeout_shows_what_was_being_waited_for() -> None:
+    body = "\n".join(
+        [
+            "$ kubectl rollout status deployment/api --timeout=60s",
+            'Waiting for deployment "api" rollout to finish: 1 out of 3 new replicas have been updated...',
+            "error: timed out waiting for the condition",
+        ]
+    )
+    assert 'Waiting for deployment "api" rollout' in _text(analyse(_bk_log(body), RULES)[0])
+    # A traceback that ends in a timeout: the line above the traceback.
+    body = "\n".join(
+        [
+            "loaded 3 assets",
+            "waiting for cache lock /tmp/cache.lock ...",
+            "Traceback (most recent call last):",
+            '  File "/ci/release.py", line 14, in <module>',
+            "    subprocess.run(cmd, check=True, timeout=8)",
+            "subprocess.TimeoutExpired: Command 'warm_cache.py' timed out after 8 seconds",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "waiting for cache lock /tmp/cache.lock ..." in shown
+    assert "loaded 3 assets" not in shown
+    # Across a blank line it is not the same story.
+    body = "\n".join(["waiting for the api", "", "error: timed out waiting for the condition"])
+    assert "waiting for the api" not in _shown(analyse(_bk_log(body), RULES))
