@@ -175,7 +175,7 @@ _SALIENT = re.compile(
 )
 # Paths of code the user did not write: errors and frames there explain less than the user's own.
 _LIBRARY = re.compile(
-    r"^/usr/(?:include|lib|local/(?:lib|include|go))/|node:internal|/node_modules/|site-packages/|/rustc/"
+    r"^/usr/(?:include|lib|local/(?:lib|include|go))/|node:internal|\(node:[\w/]+:\d+|/node_modules/|site-packages/|/rustc/"
     r"|\.cargo/registry/|/go/pkg/mod/|/usr/lib/go|\bat (?:java|jdk|sun|org\.junit|org\.apache|junit)\."
     r"|/lib/ruby/|/gems/|<frozen |\(internal/|_testmain\.go|/sysdeps/|/csu/| in _start\b"
     # Code generated at run time (Python's `File "<string>"`, a library's generated wrappers).
@@ -217,6 +217,30 @@ _CALL = re.compile(r"^[\w.$*/()\[\]<>-]+\(.*\)$")
 # A line that reports one success: a runner's pass mark or status word, then what passed.
 _PASSED = re.compile(r"^\s*(?:--- PASS:|(?:ok|OK|PASS|PASSED|pass|passed|[✓✔√])(?:\s|:|$))")
 _CREATED_BY = re.compile(r"^created by \S")
+_DIGITS = re.compile(r"\d+")
+# A line and column (`a.rb:12:3:`, `C:  3:  1:`): a finding, not progress.
+_LOCATED = re.compile(r":\s*\d+\s*:")
+# A pointer to the tool's documentation on a line of its own (`For further information visit
+# https://...`, `(Background on this error at: https://...)`, `[ERROR] [Help 1] http://...`,
+# `See https://... for more info.`): where to read about the error, not the error.
+_HELP_LINK = re.compile(
+    r"(?i)^\W*(?:\[[a-z]+\]\s*)?\(?(?:background on this error at"
+    r"|for (?:more|further) (?:information|info|details)|get help|\[help \d+\]|see"
+    r"|more info(?:rmation)?|learn more)\b[^\n]*?https?://"
+)
+# A diff's legend (`- Expected  - 1`, `+ Received  + 0`, `+ actual - expected`): which side is which.
+_DIFF_LEGEND = re.compile(
+    r"^\s*[-+] (?:Expected|Received|Snapshot)(?:\s+[-+] \d+)?\s*$"
+    r"|^\s*\+ (?:actual|expected) - (?:actual|expected)(?:\s|$)"
+)
+# Lines with no content of their own: a status word alone (go's `FAIL` after a package's failed
+# tests, the name is on the next line) and a diff's legend.
+_NO_CONTENT = re.compile(
+    rf"^\s*(?:FAIL|FAILED|FAILURE|ERROR)\s*$|{_DIFF_LEGEND.pattern}"
+    # pytest's display of a failing function's arguments (`qty = 500, expected = 'wholesale'`): the
+    # values the failure ran with, at the margin above its source; the source and `E` lines say them.
+    r"|^[a-z_]\w* = [^\n]*?, [a-z_]\w* = \S"
+)
 # Python's traceback header: the exception line that closes its block may go on over more lines.
 _TRACEBACK_HEAD = re.compile(r"Traceback \(most recent call last\):\s*$")
 MESSAGE_LINES = 12  # lines an exception's message may take after its first
@@ -1389,12 +1413,33 @@ class Analyser:
         out: list[int] = []
         last = ""
         context = [ctx for mark, ctx in _MARKED_CODE if any(mark.match(t) for t in c.lines.values())]
+        # The CI system's echo of the command (`$ npm install`): the card's command, not its output.
+        echoed = {line for line, _ in self._st.commands if line in c.lines}
+        # In a tail no rule read, a run of lines that differ only in their numbers (`building chunk
+        # 3/6`, `uploaded page-47.html`, `failed (attempt 2/10)`) is progress or a retry: its first
+        # line says it. Not findings that differ only in where they are (`C:  3:  1: Style/X`).
+        tail = c.rule.name == "fallback.tail"
+        unchanged = self._diff_context(c)
+        counted = ""
         for k in sorted(c.lines):
             t = c.lines[k]
+            if tail:
+                was, counted = counted, _DIGITS.sub("0", t.strip())
+                repeat = counted and counted == was and t != c.lines.get(k - 1) and k - 1 in c.lines
+                if repeat and not _FINDING.match(t) and not _LOCATED.search(t):
+                    continue
+            if k in echoed and len(echoed) < len(c.lines):
+                continue
+            if k in unchanged and k not in c.signal:
+                continue
             if context and k not in c.signal and any(ctx.match(t) for ctx in context):
                 continue
             if k not in c.signal and _PASSED.match(t):
                 continue  # a passing test or item beside the failure: nobody points at it
+            if k not in c.signal and _HELP_LINK.match(t):
+                continue  # where to read about the error, not the error
+            if k != c.head and _NO_CONTENT.match(t):
+                continue
             body = _PREFIXES.sub("", t, count=1).strip()
             rule_line = _SEPARATOR.match(t) or _SEPARATOR.match(_LEVEL.sub("", t, count=1))
             if k in c.signal or (body and _ALNUM.search(body) and not rule_line and body != last):
@@ -1426,6 +1471,37 @@ class Analyser:
                 ):
                     lib.add(j)
         return out, lib
+
+    @staticmethod
+    def _diff_context(c: _Card) -> set[int]:
+        """The unchanged lines of the diffs a card shows under a legend (`- Expected  - 1` /
+        `+ Received  + 0`, `+ actual - expected`): deeper than the legend and not marked `-` or
+        `+` (and the `@@` hunk headers). The marked lines are what differs; the rest is context."""
+        out: set[int] = set()
+        for k in sorted(c.lines):
+            if not _DIFF_LEGEND.match(c.lines[k]):
+                continue
+            depth = _indent(c.lines[k])
+            started = False
+            j = k + 1
+            while j in c.lines and j - k <= LOOKAHEAD:
+                t = c.lines[j]
+                j += 1
+                if not t.strip():
+                    if started:
+                        break
+                    continue
+                if _DIFF_LEGEND.match(t):
+                    continue
+                code = _MARKED_CODE[0]
+                if _indent(t) < depth or _STACK_LINE.match(t) or code[0].match(t) or code[1].match(t):
+                    break
+                started = True
+                if t[depth:].startswith("@@") or (_indent(t) > depth and t[depth] not in "-+"):
+                    out.add(j - 1)
+                elif _indent(t) == depth and t[depth] not in "-+":
+                    break
+        return out
 
     def _excerpt(self, c: _Card, budget: int, useful: list[int], lib: set[int]) -> list[int]:
         """At most `budget` of the card's useful line numbers: signal lines first, then lines that

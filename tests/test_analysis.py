@@ -1777,3 +1777,166 @@ def test_a_timeout_shows_what_was_being_waited_for() -> None:
     # Across a blank line it is not the same story.
     body = "\n".join(["waiting for the api", "", "error: timed out waiting for the condition"])
     assert "waiting for the api" not in _shown(analyse(_bk_log(body), RULES))
+
+
+def test_documentation_links_on_their_own_line_are_not_shown() -> None:
+    body = "\n".join(
+        [
+            "Traceback (most recent call last):",
+            '  File "/ci/app/main.py", line 16, in <module>',
+            "    main()",
+            "pydantic_core._pydantic_core.ValidationError: 2 validation errors for Settings",
+            "database_url",
+            "  Field required [type=missing, input_value={}, input_type=dict]",
+            "    For further information visit https://errors.example.dev/2.14/v/missing",
+            "(Background on this error at: https://docs.example.dev/e/21/gkpj)",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "  Field required [type=missing, input_value={}, input_type=dict]" in shown
+    assert not any("https://" in t for t in shown)
+
+
+def test_an_error_that_carries_a_link_is_shown() -> None:
+    body = "\n".join(
+        [
+            "Traceback (most recent call last):",
+            '  File "/ci/app/fetch.py", line 9, in <module>',
+            "    fetch()",
+            "RuntimeError: see https://status.example.dev/incidents/42 failed with 503",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "RuntimeError: see https://status.example.dev/incidents/42 failed with 503" in shown
+
+
+def test_a_bare_status_word_and_a_diff_legend_are_not_shown() -> None:
+    body = "\n".join(
+        [
+            "=== RUN   TestMake",
+            "--- FAIL: TestMake (0.00s)",
+            "    make_test.go:21: got 3, want 4",
+            "FAIL",
+            "FAIL\texample.com/shop\t0.004s",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "    make_test.go:21: got 3, want 4" in shown
+    assert "FAIL" not in shown
+    assert "FAIL\texample.com/shop\t0.004s" in shown
+
+
+def test_a_diffs_unchanged_lines_are_not_shown_its_changes_are() -> None:
+    body = "\n".join(
+        [
+            "FAIL ./cart.test.js",
+            "  ● summary › lists skus and total",
+            "",
+            "    expect(received).toEqual(expected) // deep equality",
+            "",
+            "    - Expected  - 1",
+            "    + Received  + 0",
+            "",
+            "    @@ -1,8 +1,7 @@",
+            "      Object {",
+            '        "count": 3,',
+            '    -   "currency": "EUR",',
+            '        "skus": Array [',
+            '          "A-1",',
+            "        ],",
+            "",
+            "      at Object.toEqual (cart.test.js:59:28)",
+            "",
+            "Tests:       1 failed, 13 passed, 14 total",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert '    -   "currency": "EUR",' in shown
+    assert "    expect(received).toEqual(expected) // deep equality" in shown
+    legend = ("    - Expected  - 1", "    + Received  + 0", "    @@ -1,8 +1,7 @@")
+    for context in (*legend, '        "count": 3,'):
+        assert context not in shown
+    # The frame after the diff is no part of it.
+    assert "      at Object.toEqual (cart.test.js:59:28)" in shown
+
+
+def test_pytest_argument_values_are_not_shown() -> None:
+    body = "\n".join(
+        [
+            "=================================== FAILURES ===================================",
+            "___________________________ test_band[500-wholesale] ___________________________",
+            "",
+            "qty = 500, expected = 'wholesale'",
+            "",
+            "    def test_band(qty, expected):",
+            ">       assert band(qty) == expected",
+            "E       AssertionError: assert 'retail' == 'wholesale'",
+            "",
+            "tests/test_band.py:7: AssertionError",
+            "=========================== short test summary info ============================",
+            "FAILED tests/test_band.py::test_band[500-wholesale] - AssertionError: assert 'retail'",
+            "1 failed, 3 passed in 0.05s",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "E       AssertionError: assert 'retail' == 'wholesale'" in shown
+    assert "qty = 500, expected = 'wholesale'" not in shown
+
+
+def test_frames_of_node_builtin_modules_are_library_frames() -> None:
+    body = "\n".join(
+        [
+            "not ok 1 - parses a row",
+            "  ---",
+            "  error: |-",
+            "    Expected values to be strictly deep-equal:",
+            "  stack: |-",
+            "    AssertionError [ERR_ASSERTION]: Expected values to be strictly deep-equal:",
+            "        at TestContext.<anonymous> (file:///ci/app/test/row.test.mjs:12:10)",
+            "        at Test.runInAsyncScope (node:async_hooks:206:9)",
+            "        at Test.run (node:internal/test_runner/test:796:25)",
+            "  ...",
+            "# fail 1",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "        at TestContext.<anonymous> (file:///ci/app/test/row.test.mjs:12:10)" in shown
+    assert "        at Test.runInAsyncScope (node:async_hooks:206:9)" not in shown
+
+
+def test_a_tail_no_rule_read_shows_the_first_of_a_counted_run_and_not_the_command() -> None:
+    body = "\n".join(
+        [
+            "$ ./ci/release.sh",
+            "  building chunk 1/4",
+            "  building chunk 2/4",
+            "  building chunk 3/4",
+            "  building chunk 4/4",
+            "./ci/release.sh: line 41: unexpected end of file",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body, status=2), RULES))
+    assert "./ci/release.sh: line 41: unexpected end of file" in shown
+    assert "  building chunk 1/4" in shown
+    assert not any(t in shown for t in ("  building chunk 2/4", "  building chunk 4/4"))
+    assert "$ ./ci/release.sh" not in shown
+
+
+def test_a_tail_no_rule_read_keeps_lines_that_differ_in_words() -> None:
+    body = "\n".join(
+        [
+            "$ ./ci/check.sh",
+            "checkout-web.yaml: key 1 is missing",
+            "checkout-api.yaml: key 2 is missing",
+            "2 files checked",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "checkout-web.yaml: key 1 is missing" in shown
+    assert "checkout-api.yaml: key 2 is missing" in shown
+
+
+def test_a_tail_no_rule_read_keeps_findings_that_differ_only_in_where_they_are() -> None:
+    body = "\n".join(["$ ./ci/lint.sh", "C:  3:  1: Style/Rule: offence.", "C:  9:  1: Style/Rule: offence."])
+    shown = _shown(analyse(_bk_log(body), RULES))
+    assert "C:  3:  1: Style/Rule: offence." in shown and "C:  9:  1: Style/Rule: offence." in shown
