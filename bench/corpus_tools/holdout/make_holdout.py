@@ -278,6 +278,13 @@ CORPORA = {
         "/work/scratch/h12venv/bin:/work/scratch/h12/npm/node_modules/.bin",
         "/work/scratch/h12/gocache",
     ),
+    "holdout13": (
+        "h13_cases",
+        Path("/work/main/bench/holdout13"),
+        "agent-15",
+        "/work/scratch/h13venv/bin:/work/scratch/h13/npm/node_modules/.bin",
+        "/work/scratch/h13/gocache",
+    ),
 }
 
 
