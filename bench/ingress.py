@@ -19,7 +19,8 @@ rounds and printed as well: the receiver on its own.
 
 Where destill's time goes (2-vCPU KVM machine, h11, quiet; server CPU per request at c=16, from
 `python -m bench.ingress_parts`, `perf` and `strace -c`, 2026-11-27): bare ~110 us, almost all
-h11 and Starlette; destill ~285 us at the start of the day, ~215-230 us now (ratio 0.37 -> 0.47).
+h11 and Starlette; destill ~285 us at the start of the day, ~215-230 us now (ratio 0.37 ->
+0.46-0.49; web-only 0.48-0.50).
 What moved it: the WAL fdatasync handed to a thread cost ~55 us per delivery in futex wake-ups,
 GIL contention and context switches (kernel time 30% of destill's CPU, 17% of bare's), now a child
 process asked over a pipe (`core.wal_sync`); idempotency keys that start with finished_at, so new
