@@ -286,6 +286,19 @@ _GAVE_UP = re.compile(
 )
 # ...but not a tally that counts passes too ("Snapshots: 1 failed, 1 passed"), nor a warning.
 _NOT_VERDICT = re.compile(r"(?i)\bpass(?:ed|es)?\b|\bwarn(?:ing)?\b")
+# A line that announces the failure right below it ("FAIL  test/a.test.js", "*** Error compiling
+# 'a.py'...", "[ERROR] Exception in worker process", "! [rejected] HEAD -> main", "thread 'main'
+# has overflowed its stack"): the error word standing on its own, not part of a path, a name
+# (`fatal.nim`, `-Werror`) or a quoted status value.
+_ANNOUNCES = re.compile(
+    r"(?<![\w/.'\"-])(?:[Ee]rror|ERROR|FAIL(?:ED)?|[Ff]atal|FATAL|[Ee]xception|[Rr]ejected|overflow(?:ed)?)"
+    r"(?![\w/.'\"-])"
+)
+# ...but not a count ("1 error", "0 chart(s) failed", "Failures: 0") nor a heading framed by rules.
+_TALLY = re.compile(
+    r"\b\d+ (?:\w+(?:\(s\))? )?(?:errors?|failed|failures?)\b|\b(?:[Ee]rrors?|[Ff]ailures?|[Ff]ailed):? \d"
+    r"|[=⎯─━_*#~-]{4}"
+)
 
 
 @dataclass(slots=True)
@@ -1110,6 +1123,7 @@ class Analyser:
         ranked = self._join_neighbours(kept)
         if ranked and not extra:
             self._last_words(ranked[0], ranked)
+            self._announced(ranked)
         # Only generic lines ("error: ...") matched: show them first, then the section's last lines.
         ordered = ranked + [c for c, _ in extra] if tail_last else [c for c, _ in extra] + ranked
         for c in ordered:
@@ -1155,6 +1169,42 @@ class Analyser:
                 continue
             top.lines[k] = t[: self._keep]
             top.signal.add(k)
+
+    def _announced(self, cards: list[_Card]) -> None:
+        """The line right above a card's first line that announces the failure and that no card
+        shows ("FAIL  test/a.test.js" above jest's report, "*** Error compiling 'a.py'..." above
+        the syntax error, a server's "[ERROR] Exception in worker process" above the traceback):
+        it opens that failure and joins the card. Not a count, a heading (`Failures:`), a
+        command's echo or a line of another section."""
+        shown = {k for c in cards for k in c.lines}
+        echoed = {line for line, _ in self._st.commands}
+        for c in cards:
+            first = min(c.lines, default=c.head)
+            k = first - 1
+            t = self._text(k) if k >= 1 else None
+            # Across blank lines and a box's corner (`╷` above Terraform's `│ Error:`), not a
+            # separator: what is above a rule is another part of the report.
+            while (
+                t is not None
+                and not _ALNUM.search(t)
+                and not _SEPARATOR.match(t)
+                and marker(t) is None
+                and first - k < LEAD_IN
+            ):
+                k -= 1
+                t = self._text(k) if k >= 1 else None
+            if t is None or not t.strip() or k in shown or k in echoed:
+                continue
+            raw = self._raw(k)
+            if raw is None or raw_marker(raw) is not None or marker(t) is not None:
+                continue
+            if self._section_at(k) != self._section_at(first):
+                continue
+            if t.rstrip().endswith(":") or not _ANNOUNCES.search(t) or _TALLY.search(t):
+                continue
+            c.lines[k] = t[: self._keep]
+            c.signal.add(k)
+            shown.add(k)
 
     def _join_neighbours(self, ranked: list[_Card]) -> list[_Card]:
         """Cards a few lines from the best one, in its section, tell the same failure's story (the

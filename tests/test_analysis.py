@@ -1940,3 +1940,32 @@ def test_a_tail_no_rule_read_keeps_findings_that_differ_only_in_where_they_are()
     body = "\n".join(["$ ./ci/lint.sh", "C:  3:  1: Style/Rule: offence.", "C:  9:  1: Style/Rule: offence."])
     shown = _shown(analyse(_bk_log(body), RULES))
     assert "C:  3:  1: Style/Rule: offence." in shown and "C:  9:  1: Style/Rule: offence." in shown
+
+
+def test_a_line_announcing_the_failure_right_above_a_card_joins_it() -> None:
+    # A server's log record says a worker failed, then the traceback a rule reads: one story.
+    trace = [
+        "Traceback (most recent call last):",
+        '  File "/srv/app/boot.py", line 3, in <module>',
+        "    import models",
+        "ValueError: invalid literal for int() with base 10: 'x'",
+    ]
+    announce = "[2026-11-27 08:28:07 +0000] [16168] [ERROR] Exception in worker process"
+    cards = analyse(_bk_log("\n".join(["starting workers", announce, *trace])), RULES)
+    assert "[ERROR] Exception in worker process" in _text(cards[0])
+    # Across a blank line and a box's corner (Terraform's "Planning failed." above `╷ │ Error:`).
+    planned = "Planning failed. Terraform encountered an error while generating this plan."
+    cards = analyse(_bk_log("\n".join([planned, "", "╷", *trace])), RULES)
+    assert planned in _text(cards[0])
+    # Not a count, a list's heading, an error word inside a path or a quoted status, a line
+    # above a separator, nor one two lines up.
+    for above in (
+        ["lint finished: 1 error"],
+        ["FAILED tests:"],
+        ["loading fixtures from /srv/error/fixtures.json"],
+        ["Building wheel for x (setup.py): finished with status 'error'"],
+        ["FAIL  worker 3", "=" * 30],
+        ["FAIL  worker 3", "collected 4 items"],
+    ):
+        cards = analyse(_bk_log("\n".join([*above, *trace])), RULES)
+        assert above[0] not in _shown(cards), above
