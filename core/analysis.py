@@ -37,6 +37,7 @@ from core.rules import Rule, RuleSet
 LOOKAHEAD = 160  # longest block we follow after its first line
 LOOKBEHIND = 40  # before-context and fallback lines kept
 FALLBACK_LINES = 6
+COMMAND_IN_TITLE = 80  # a longer failing command is not named in a fallback card's title
 # A failing command whose whole output is this short is shown whole by the fallback card: an
 # unknown tool's report (a list of offences and its count) is usually all of it.
 SHORT_OUTPUT = 32
@@ -1095,6 +1096,9 @@ class Analyser:
         elif not strong and status != 0:
             s = f" with exit status {status}" if status is not None else ""
             title = f"Failed{s}; no known error pattern in the output (last lines shown)"
+            command = self._tail_command(fallback)
+            if command is not None:  # which command failed: the card leaves its `$ command` echo out
+                title = f'"{command}" failed{s}; no known error pattern in the output (last lines shown)'
             # An unknown tool's report still names its first failure: a better title than none.
             found = [t.strip() for _, t in fallback if _FINDING.match(t)]
             if found:
@@ -1368,6 +1372,13 @@ class Analyser:
     def _section_at(self, line: int) -> int:
         """The index of the section `line` is in; -1 before the first."""
         return max((i for i, sec in enumerate(self._st.sections) if sec.start <= line), default=-1)
+
+    def _tail_command(self, tail: list[tuple[int, str]]) -> str | None:
+        """The `$ command` whose output `tail` is (the last one echoed at or above its first line),
+        if short enough to name in a title."""
+        first = tail[0][0] if tail else self._last
+        above = [command for line, command in self._st.commands if line <= first]
+        return above[-1] if above and len(above[-1]) <= COMMAND_IN_TITLE else None
 
     def _whole_output(self, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """`tail` reaching back to its command (`$ command`) when the command printed little,

@@ -939,6 +939,8 @@ def test_fallback_title_names_the_first_finding() -> None:
     # Nothing that reads as a finding: the title says only that no pattern was known.
     plain = analyse(_gitlab_log("./run-checks.sh", "\n".join(f"  step {i} done" for i in range(30))), RULES)
     assert "no known error pattern" in plain[0].title
+    # ... and which command failed, since the card leaves the command's echo out.
+    assert plain[0].title.startswith('"./run-checks.sh" failed with exit status')
 
 
 def test_fallback_findings_stop_at_a_section_boundary() -> None:
@@ -1494,6 +1496,31 @@ def test_a_naming_wrapper_after_bare_wrappers_joins_the_error_above_them() -> No
     assert "npm error command sh -c node test.js" in shown
     # The bare lines stay out.
     assert "npm error code 1" not in shown
+
+
+def test_a_node_assertion_shows_the_two_values_it_compared() -> None:
+    # `assert.strictEqual(a, b)` on two plain values prints `a !== b`, not a diff: what a reader
+    # needs first. The error's properties below the frames stay out.
+    body = "\n".join(
+        [
+            "$ node test.js",
+            "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:",
+            "",
+            "'draft' !== 'published'",
+            "",
+            "    at Object.<anonymous> (/ci/app/test.js:9:8)",
+            "    at Module._compile (node:internal/modules/cjs/loader:1521:14) {",
+            "  generatedMessage: true,",
+            "  code: 'ERR_ASSERTION',",
+            "  operator: 'strictEqual'",
+            "}",
+        ]
+    )
+    shown = _shown(analyse(_bk_log(body), RULES)[:1])
+    assert "'draft' !== 'published'" in shown
+    assert "    at Object.<anonymous> (/ci/app/test.js:9:8)" in shown
+    assert "  code: 'ERR_ASSERTION'," not in shown
+    assert not any("node:internal" in t for t in shown)
 
 
 @pytest.mark.parametrize("status", [132, 135, 136])
