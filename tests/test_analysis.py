@@ -879,6 +879,25 @@ def test_linter_command_makes_located_findings_lint() -> None:
     assert cards[0].category is Category.COMPILE
 
 
+def test_unknown_error_takes_the_work_a_versioned_or_camel_case_command_names() -> None:
+    # No rule knows these lines; the failing command still says what broke, whatever its version
+    # suffix (`gfortran-13`), its wrapper or its camel case task (`:app:testDebugUnitTest`).
+    body = "something unexpected happened\nstopping"
+    cards = analyse(_gitlab_log("gfortran-13 -o build/report src/report.f90", body), RULES)
+    assert cards[0].rule == "fallback.tail" and cards[0].category is Category.COMPILE
+    cards = analyse(_gitlab_log("./gradlew :app:testDebugUnitTest", body), RULES)
+    assert cards[0].category is Category.TEST
+    cards = analyse(_gitlab_log("commitlint --from main --to HEAD", body), RULES)
+    assert cards[0].category is Category.LINT
+    # A flag's camel case (`-DskipTests`) and a `build/` directory argument name no work.
+    cards = analyse(_gitlab_log("mvn -q install -DskipTests", body), RULES)
+    assert cards[0].category is Category.COMPILE
+    cards = analyse(_gitlab_log('buildkite-agent artifact upload "build/reports/**/*"', body), RULES)
+    assert cards[0].category is Category.INFRASTRUCTURE
+    cards = analyse(_gitlab_log("cp -r build/ out/", body), RULES)
+    assert cards[0].category is Category.UNKNOWN
+
+
 def test_error_located_in_a_data_file_is_config() -> None:
     body = "settings.toml:4:9 - error TS1234: Unknown option 'colour'\n4   colour = true"
     cards = analyse(_gitlab_log("make all", body), RULES)

@@ -38,6 +38,42 @@ BK = "\x1b_bk;t=1764302766471\x07"
         ("bash check.sh", None),
         ("python tools/render.py --format json", None),  # a flag is not a formatter
         ("./script --test-output out", None),
+        # Any `...lint` is a linter; more tools of each kind.
+        ("commitlint --from main --to HEAD", Category.LINT),
+        ("npx jsonlint -q data/a.json", Category.LINT),
+        ("perlcritic --severity 4 lib", Category.LINT),
+        ("codespell src docs", Category.LINT),
+        ("python -m doctest ledger/money.py", Category.TEST),
+        ("dune runtest", Category.TEST),
+        ("node --test", Category.TEST),
+        ("bats test/cli.bats", Category.TEST),
+        ("erlc -Werror -o ebin src/billing.erl", Category.COMPILE),
+        ("python -m compileall -q src", Category.COMPILE),
+        ("nvcc -o kern kern.cu", Category.COMPILE),
+        ("bun install --frozen-lockfile", Category.DEPENDENCY),
+        ("dotnet restore", Category.DEPENDENCY),
+        ("pip-compile requirements.in", Category.DEPENDENCY),
+        ("npm audit --audit-level=high", Category.DEPENDENCY),
+        ("terraform destroy -auto-approve", Category.INFRASTRUCTURE),
+        # Versions and wrappers do not hide the tool.
+        ("gcc-12 -O2 -c a.c", Category.COMPILE),
+        ("gfortran-13 -o report src/report.f90", Category.COMPILE),
+        ("python3.11 -m pip install -r requirements.txt", Category.DEPENDENCY),
+        ("pip3.12 install .", Category.DEPENDENCY),
+        ("poetry run mypy src", Category.LINT),
+        ("uv run pytest -x", Category.TEST),
+        ("tox -e lint", Category.LINT),
+        ("just test", Category.TEST),
+        ("pre-commit run --all-files", Category.LINT),
+        # Gradle's camel case tasks name the work; a flag's camel case does not.
+        ("./gradlew :app:testDebugUnitTest", Category.TEST),
+        ("./gradlew :app:lintRelease", Category.LINT),
+        ("./gradlew assembleRelease", Category.COMPILE),
+        ("mvn install -DskipTests", Category.COMPILE),
+        # A `build/` directory is where a build went, not the work of this command.
+        ('buildkite-agent artifact upload "build/reports/**/*"', Category.INFRASTRUCTURE),
+        ("ls build/", None),
+        ("python tools/flintstone.py", None),  # a longer word is not a linter
     ],
 )
 def test_commands_name_the_work(command: str, category: Category | None) -> None:
@@ -52,6 +88,13 @@ def test_commands_name_the_work(command: str, category: Category | None) -> None
         (":package: Fetch artifacts", Category.INFRASTRUCTURE),
         (":hammer: Build", None),  # every pipeline has one: it says nothing
         (":docker: Build image", None),
+        (":git: Pushing to origin/main", Category.INFRASTRUCTURE),
+        ("Deploying to staging", Category.INFRASTRUCTURE),
+        ("Uploading site artifacts", Category.INFRASTRUCTURE),
+        ("Check formatting", Category.LINT),
+        ("Compiling assets", Category.COMPILE),
+        (":python: MyPy", Category.LINT),  # a brand's camel case is one word
+        (":scroll: License check", None),
     ],
 )
 def test_step_labels_name_the_work_only_when_they_say_it(label: str, category: Category | None) -> None:
