@@ -28,7 +28,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
-from core.commands import command_category
+from core.commands import CHAIN, command_category
 from core.fingerprint import fingerprint
 from core.models import Category, Line, TriageCard
 from core.normalise import DEFAULT_MAX_LINE_BYTES, LineSplitter, Marker, marker, normalise, raw_marker
@@ -69,10 +69,9 @@ _COMMAND_REFINES = frozenset({Category.UNKNOWN, Category.COMPILE, Category.LINT}
 # A diagnostic located in a data file (`Cargo.toml:18:17`, `tsconfig.json:3:15 - error`) is a
 # configuration error, whatever parses it.
 # The location may also be MSBuild's and tsc's `(line,column)` (`tsconfig.json(10,18): error`).
-_CONFIG_FILE = re.compile(
-    r"(?:^|[\s/'\"(])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties)(?::\d+|\(\d+,\d+\))"
-)
-_DATA_FILE = r"[\w-]\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties|xml)\b"
+_DATA_EXTENSIONS = r"json|jsonc|toml|ya?ml|ini|cfg|conf|properties"  # configuration files' kinds
+_CONFIG_FILE = re.compile(rf"(?:^|[\s/'\"(])[\w.-]+\.(?:{_DATA_EXTENSIONS})(?::\d+|\(\d+,\d+\))")
+_DATA_FILE = rf"[\w-]\.(?:{_DATA_EXTENSIONS}|xml)\b"
 # An error that says a configuration file itself is defective (`invalid pyproject.toml config`,
 # `malformed line 'x' in config/app.conf`, `web.json invalid`) is a configuration problem, whatever
 # rule read it: the script that parses the file, the build or the installer that reads it.
@@ -144,12 +143,11 @@ _RUNS_SOURCE = re.compile(
     r"(?i)^\s*(?:[\w./+-]+\s+(?:-\S+\s+)*)?[\w./-]+\."
     r"(?:py|rb|pl|lua|r|js|mjs|cjs|ts|hs|php|exs|escript|jl|tcl|groovy|kts|swift|dart|raku|scm|clj|awk)(?:\s|$)"
 )
-_CHAIN_SPLIT = re.compile(r"&&|\|\||;|\|")
 # ... and an error line naming a configuration or manifest file (`checkout-web.json invalid`,
 # `Non-parseable POM .../pom.xml`, `err=... from 'pdb.yaml'`) is a configuration problem.
 _CONFIG_ERROR = re.compile(
     r"(?i)(?=.*\b(?:error|err|invalid|failed|failure|non-parseable|malformed)\b)"
-    r"(?:^|.*?[\s/'\"(=])[\w.-]+\.(?:json|jsonc|toml|ya?ml|ini|cfg|conf|properties|xml)\b"
+    rf"(?:^|.*?[\s/'\"(=])[\w.-]+\.(?:{_DATA_EXTENSIONS}|xml)\b"
 )
 
 # What an exit status says when the log says little (128 + signal number for signals).
@@ -1335,7 +1333,7 @@ class Analyser:
         run time. Not a shell script: that is the step itself, whatever it calls."""
         for text, label in self._commands_of(c):
             if not label:
-                return bool(_RUNS_SOURCE.match(_CHAIN_SPLIT.split(text)[-1]))
+                return bool(_RUNS_SOURCE.match(CHAIN.split(text)[-1]))
         return False
 
     def _commands_of(self, c: _Card) -> list[tuple[str, bool]]:

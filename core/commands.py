@@ -81,7 +81,8 @@ COMMAND_CATEGORIES: tuple[tuple[str, Category], ...] = (
 _TABLE = tuple((re.compile(pattern), category) for pattern, category in COMMAND_CATEGORIES)
 _EMOJI = re.compile(r":([a-z0-9_+-]+):")  # Buildkite labels: ":pytest: Tests" names the tool
 _JOINED = re.compile(r"(?<=[a-z0-9])[-_](?=[a-z])")  # run-tests.sh, fetch_deps: words, not flags
-_CHAIN = re.compile(r"&&|\|\||;|\|")
+# The separators of a shell chain (`a && b`, `a || b`, `a; b`, `a | b`).
+CHAIN = re.compile(r"&&|\|\||;|\|")
 # Gradle's and Android's task names are camel case words (`testDebugUnitTest`, `:app:lintRelease`);
 # not a brand's (`MyPy`, `ShellCheck`), nor a flag's (`-DskipTests`, `--runInBand`).
 _CAMEL = re.compile(r"(?<![\w.=/-])[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+\b")
@@ -97,7 +98,7 @@ def command_category(command: str, *, label: bool = False) -> Category | None:
     text = _JOINED.sub(" ", _EMOJI.sub(r" \1 ", text.lower()))
     if label:
         text = _LABEL_NOISE.sub(" ", text)
-    for part in reversed(_CHAIN.split(text)):
+    for part in reversed(CHAIN.split(text)):
         for pattern, category in _TABLE:
             if pattern.search(part):
                 return category
