@@ -285,6 +285,13 @@ CORPORA = {
         "/work/scratch/h13venv/bin:/work/scratch/h13/npm/node_modules/.bin",
         "/work/scratch/h13/gocache",
     ),
+    "holdout14": (
+        "h14_cases",
+        Path("/work/main/bench/holdout14"),
+        "agent-16",
+        "/work/scratch/h14venv/bin:/work/scratch/h14/npm/node_modules/.bin",
+        "/work/scratch/h14/gocache",
+    ),
 }
 
 
