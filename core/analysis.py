@@ -9,11 +9,15 @@ window waits for the next feed. Cards are bounded: past `max_cards`, the weakest
 Ranking: rule priority first, then where the line sits: inside the failing command's section
 (the one the agent reopened with `^^^ +++` or closed with its exit line) is better, closer to its
 end is better, collapsed setup sections (`~~~`) before it are worse. Wrapper lines ("make: ***
-Error 2") always rank below real errors and attach to the error they follow.
+Error 2") always rank below real errors and attach to the error they follow; a build tool's word
+on the goal or task that failed (Maven's `Failed to execute goal`, Gradle's `BUILD FAILED in 21s`)
+joins the best card of its section, wherever it sits.
 
 Excerpts: a card shows its useful lines, not filler: blank, punctuation-only (carets, gutters,
 separators) and repeated lines go, so do library frames (except the few right above the user's
-first frame) and the unmarked context of a source listing that marks its failing line. Over the
+first frame), the unmarked context of a source listing that marks its failing line and a linter's
+code frame (it repeats the source its location names). A failure that recurs in its section shows
+the first line of each of its first few occurrences (a retry loop's attempts). Over the
 budget, signal lines come first, then explaining lines, the top of the block, the user's frames.
 What the first pass leaves of the 25 lines goes to the cards that had more to show, best first.
 
@@ -32,7 +36,7 @@ from core.commands import CHAIN, command_category
 from core.fingerprint import fingerprint
 from core.models import Category, Line, TriageCard
 from core.normalise import DEFAULT_MAX_LINE_BYTES, LineSplitter, Marker, marker, normalise, raw_marker
-from core.rules import Rule, RuleSet
+from core.rules import GENERIC_PRIORITY, Rule, RuleSet
 
 LOOKAHEAD = 160  # longest block we follow after its first line
 LOOKBEHIND = 40  # before-context and fallback lines kept
@@ -48,13 +52,17 @@ WRAPPER_REACH = LOOKAHEAD
 MAX_TITLE = 200
 COMMANDS_KEPT = 64  # `$ command` lines remembered (only the last before a failure matters)
 MAX_COMMAND = 300
-GENERIC = 40  # rules below this priority only speak when nothing specific did
+GENERIC = GENERIC_PRIORITY  # rules below this priority only speak when nothing specific did
 # Wrappers at or below this priority say only that something failed ("make: *** Error 1", "BUILD
 # FAILURE"): they join no card; wrappers above it carry counts or names ("collect2: ld returned 1").
 BARE_WRAPPER = 10
 FIRST_CARD_LINES = 15  # the best card may show this many lines; later cards fewer
 OTHER_CARD_LINES = 8
 NEIGHBOUR_GAP = 8  # lines between the best card and another that tells the same story
+# A failure that recurs in its section (a retry loop's attempts, a clone tried twice) shows the
+# first line of this many of its occurrences: that it was no one-off, and the attempt that failed
+# the job last.
+REPEATS_SHOWN = 4
 LEAD_IN = 3  # lines between a generic error line and the card below it that it opens
 TOP_OF_BLOCK = 3  # lines right after a block's head that an over-long excerpt still keeps
 
@@ -191,6 +199,9 @@ _MARKED_CODE = (
     (re.compile(r"^>\s{3,}\S"), re.compile(r"^ {4}")),
 )
 _ALNUM = re.compile(r"[^\W_]")
+# A code frame's source line (`18 | strip = "symbols`, `  3 │ import x`): in a linter's finding it
+# only repeats the source the location names; in a compiler's error it is the code that failed.
+_SOURCE_LINE = re.compile(r"^\s*\d+\s*[|│] ")
 _FRAME = re.compile(
     r"^\s+at |^\s+File \"|^\s*#\d+ 0x[0-9a-fA-F]+ in |\.(?:go|rb|py|rs|js|ts|java|kt|c|cc|cpp):\d+"
 )
@@ -1030,7 +1041,8 @@ class Analyser:
         return fingerprint(c.rule.name, [c.lines[k] for k in sorted(c.lines) if k not in c.siblings])
 
     def _fold(self, cards: list[_Card]) -> list[_Card]:
-        """Same fingerprint: one card with a count; `group` rules: one card per rule."""
+        """Same fingerprint: one card with a count (showing the first line of its first few
+        occurrences in its section); `group` rules: one card per rule."""
         out: list[_Card] = []
         by_key: dict[str, _Card] = {}
         for c in cards:
@@ -1052,6 +1064,9 @@ class Analyser:
                 first.lines.update(c.lines)
                 first.signal |= c.signal
                 first.key_texts.extend(c.key_texts[:1])
+            elif c.section == first.section and first.repeats <= REPEATS_SHOWN and c.head in c.lines:
+                first.lines[c.head] = c.lines[c.head]
+                first.signal.add(c.head)
         return out
 
     def _result(self) -> list[TriageCard]:
@@ -1123,6 +1138,8 @@ class Analyser:
         if strong:
             self._lead_in(generic, kept)
         ranked = self._join_neighbours(kept)
+        if strong and ranked:
+            self._closing(generic, ranked[0])
         if ranked and not extra:
             self._last_words(ranked[0], ranked)
             self._announced(ranked)
@@ -1154,6 +1171,17 @@ class Analyser:
                     c.lines.update(g.lines)
                     c.signal.add(g.head)
                     break
+
+    @staticmethod
+    def _closing(generic: list[_Card], top: _Card) -> None:
+        """A build tool's closing word on the goal or task that failed (Maven's `Failed to execute
+        goal ... on project x: Compilation failure`, Gradle's `> Task :app:compileJava FAILED` and
+        `BUILD FAILED in 21s`), in the best card's section, joins it wherever it sits: it names
+        what the error failed. Not another step's."""
+        for g in generic:
+            if g.rule.closes and g.section == top.section and g.head in g.lines:
+                top.lines[g.head] = g.lines[g.head]
+                top.signal.add(g.head)
 
     def _last_words(self, top: _Card, cards: list[_Card]) -> None:
         """The failing command's closing lines below the best card that say it failed and that no
@@ -1479,6 +1507,7 @@ class Analyser:
         # line says it. Not findings that differ only in where they are (`C:  3:  1: Style/X`).
         tail = c.rule.name == "fallback.tail"
         unchanged = self._diff_context(c)
+        linted = (c.category or c.rule.category) is Category.LINT  # see _SOURCE_LINE
         counted = ""
         for k in sorted(c.lines):
             t = c.lines[k]
@@ -1492,6 +1521,8 @@ class Analyser:
             if k in unchanged and k not in c.signal:
                 continue
             if context and k not in c.signal and any(ctx.match(t) for ctx in context):
+                continue
+            if linted and k != c.head and _SOURCE_LINE.match(t):
                 continue
             if k not in c.signal and _PASSED.match(t):
                 continue  # a passing test or item beside the failure: nobody points at it

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from core.models import Category
 
 BUILTIN_RULES = Path(__file__).with_name("rules.toml")
+GENERIC_PRIORITY = 40  # rules below it only speak when nothing specific did (analysis.GENERIC)
 BLOCK_MODES = frozenset({"traceback", "diagnostic", "test_section", "indented", "paragraph"})
 # Structural lines the analyser must always see, whatever the rules: Buildkite section headers
 # (after a timestamp APC or at a line start), other CI systems' groups, the agent's exit line.
@@ -65,6 +66,7 @@ _KEYS = {
     "mute",
     "keep",
     "verdict",
+    "closes",
 }
 
 
@@ -144,6 +146,7 @@ class Rule:
     mute: bool = False  # opens a region of expected failures (rspec's "Pending:"): no card, and
     # no rule fires inside its block
     verdict: bool = False  # a test runner's count of failed tests: the error it closes failed a test
+    closes: bool = False  # a build tool's closing word on which goal or task failed: joins the best card
 
     def match(self, text: str) -> re.Match[str] | None:
         m = self.pattern.search(text)
@@ -272,7 +275,7 @@ def _parse_rule(src: str, raw: dict[str, Any]) -> Rule:
             raise RuleError(f"{where}: {key} must be an integer from 0 to {top}")
         ints[key] = v
     bools = {}
-    for key in ("wrapper", "group", "summary", "adjacent", "mute", "verdict"):
+    for key in ("wrapper", "group", "summary", "adjacent", "mute", "verdict", "closes"):
         # Matches of one specific rule in one job are one finding unless the rule says otherwise;
         # generic rules group by fingerprint only.
         default = key == "group" and not raw.get("wrapper") and ints["priority"] >= 50
@@ -283,6 +286,9 @@ def _parse_rule(src: str, raw: dict[str, Any]) -> Rule:
     if bools["verdict"] and not bools["wrapper"]:
         # A verdict is a runner's closing count: it only ever joins the error it closes.
         raise RuleError(f"{where}: verdict needs wrapper = true")
+    if bools["closes"] and ints["priority"] >= GENERIC_PRIORITY:
+        # Only a generic line or a wrapper closes a card: a specific error makes its own.
+        raise RuleError(f"{where}: closes needs a priority below {GENERIC_PRIORITY}")
     excludes = raw.get("exclude", [])
     if isinstance(excludes, str):
         excludes = [excludes]

@@ -2015,3 +2015,115 @@ def test_a_line_announcing_the_failure_right_above_a_card_joins_it() -> None:
     ):
         cards = analyse(_bk_log("\n".join([*above, *trace])), RULES)
         assert above[0] not in _shown(cards), above
+
+
+def test_each_attempt_of_a_failure_that_recurs_in_its_section_is_shown() -> None:
+    # A retry loop: the same error once per attempt; each attempt's line shows it was no one-off.
+    attempts = []
+    for i in range(1, 4):
+        attempts += [f"waiting for search API (attempt {i}/3)", _CURL_TIMEOUT]
+    cards = analyse(_bk_log("\n".join([*attempts, "search API did not become ready"])), RULES)
+    assert "(×3)" in cards[0].title
+    shown = [ln.number for ln in cards[0].lines if ln.text == _CURL_TIMEOUT]
+    assert len(shown) == 3
+    # Past a few attempts, only the first few: the card stays short.
+    many = "\n".join(_CURL_TIMEOUT for _ in range(9))
+    cards = analyse(_bk_log(many), RULES)
+    assert sum(ln.text == _CURL_TIMEOUT for ln in cards[0].lines) == 4
+    # The same error in another step is that step's: only its first line there shows.
+    log = _bk_log(_CURL_TIMEOUT) + b"".join(
+        BK + ln.encode() + b"\r\n" for ln in ["--- :rocket: Deploy", _CURL_TIMEOUT, "deploy aborted"]
+    )
+    cards = analyse(log, RULES)
+    assert sum(ln.text == _CURL_TIMEOUT for c in cards for ln in c.lines) == 1
+
+
+_CURL_TIMEOUT = "curl: (28) Operation timed out after 2001 milliseconds with 0 bytes received"
+
+
+_MAVEN_GOAL = (
+    "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile"
+    " (default-compile) on project ledger: Compilation failure"
+)
+
+
+def test_a_build_tools_word_on_the_goal_or_task_that_failed_joins_the_best_card() -> None:
+    # Maven names the goal that failed below the errors, past its banner and timing lines.
+    errors = [
+        "[ERROR] COMPILATION ERROR : ",
+        "[ERROR] /src/main/java/com/acme/Ledger.java:[20,39] cannot find symbol",
+        "  symbol:   variable size",
+        "[INFO] 1 error",
+        "[INFO] ------------------------------------------------------------------------",
+        "[INFO] BUILD FAILURE",
+        "[INFO] ------------------------------------------------------------------------",
+        "[INFO] Total time:  2.412 s",
+        "[INFO] Finished at: 2026-01-07T20:15:43Z",
+        "[INFO] ------------------------------------------------------------------------",
+    ]
+    cards = analyse(_bk_log("\n".join([*errors, _MAVEN_GOAL, "[ERROR] -> [Help 1]"])), RULES)
+    assert "cannot find symbol" in cards[0].title
+    assert _MAVEN_GOAL in _text(cards[0])
+    assert "[INFO] BUILD FAILURE" not in _shown(cards)  # the banner says less
+    # Gradle's failed task above its report, and its closing line far below it.
+    report = [
+        "> Task :app:compileJava FAILED",
+        "",
+        "[Incubating] Problems report is available at: file:///build/reports/problems.html",
+        "",
+        "FAILURE: Build failed with an exception.",
+        "",
+        "* What went wrong:",
+        "Execution failed for task ':app:compileJava'.",
+        "> Could not resolve all files for configuration ':app:compileClasspath'.",
+        "   > Could not find com.acme.payments:ledger-client:2.4.0.",
+        "",
+        "* Try:",
+        "> Run with --stacktrace option to get the stack trace.",
+        *[f"> Get more help at https://help.gradle.org ({i})" for i in range(8)],
+        "",
+        "BUILD FAILED in 21s",
+    ]
+    text = _text(analyse(_bk_log("\n".join(report)), RULES)[0])
+    assert "> Task :app:compileJava FAILED" in text and "BUILD FAILED in 21s" in text
+    # Another step's closing word is that step's: it does not join this step's card.
+    log = _bk_log(_MAVEN_GOAL) + b"".join(
+        BK + ln.encode() + b"\r\n" for ln in ["--- :rocket: Deploy", *errors[:3]]
+    )
+    cards = analyse(log, RULES)
+    assert "cannot find symbol" in cards[0].title
+    assert _MAVEN_GOAL not in _text(cards[0])
+
+
+def test_a_compilers_error_read_through_its_location_shows_its_source_line() -> None:
+    # rustc's error without a code, located in a manifest: the source line is what failed.
+    body = "\n".join(
+        [
+            "$ cargo build --release",
+            'error: invalid basic string, expected `"`',
+            "  --> Cargo.toml:18:17",
+            "   |",
+            '18 | strip = "symbols',
+            "   |                 ^",
+        ]
+    )
+    cards = analyse(_bk_log(body, status=101), RULES)
+    assert cards[0].category is Category.CONFIG
+    assert '18 | strip = "symbols' in _shown(cards)
+    # A linter's finding in the same shape: its code frame only repeats the source.
+    body = "\n".join(
+        [
+            "$ cargo clippy -- -D warnings",
+            "error: length comparison to zero",
+            " --> src/lib.rs:2:5",
+            "  |",
+            "2 |     p.len() == 0",
+            "  |     ^^^^^^^^^^^^ help: using `is_empty` is clearer and more explicit: `p.is_empty()`",
+            "  |",
+            "  = note: `-D clippy::len-zero` implied by `-D warnings`",
+        ]
+    )
+    cards = analyse(_bk_log(body, status=101), RULES)
+    assert cards[0].category is Category.LINT
+    assert "error: length comparison to zero" in _shown(cards)
+    assert "2 |     p.len() == 0" not in _shown(cards)

@@ -101,6 +101,10 @@ pattern = '^panic: (?P<msg>.+)$'
         ),
         ("not toml = = =", "not valid TOML"),
         ("[[rule]]\nname = 'a.b'\nkeywords=['a']\npattern='a'\nverdict=true\n", "verdict needs wrapper"),
+        (
+            "[[rule]]\nname = 'a.b'\nkeywords=['a']\npattern='a'\ncloses=true\n",
+            "closes needs a priority below",
+        ),
     ],
 )
 def test_malformed_rules_are_refused(text: str, message: str) -> None:
