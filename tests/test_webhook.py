@@ -201,6 +201,50 @@ async def test_store_failure_is_503_not_500(tmp_path: Path) -> None:
 async def test_other_methods_and_paths(edge: RunningApp) -> None:
     assert (await edge.client.get(URL)).status_code == 405
     assert (await edge.client.post("/webhooks/github")).status_code == 404
+    # Past the fast path, the router still knows the endpoint: a trailing slash is redirected.
+    r = await edge.client.post(URL + "/", content=b"{}")
+    assert r.status_code == 307 and r.headers["location"].endswith(URL)
+
+
+async def test_a_mounted_app_routes_deliveries_the_ordinary_way(tmp_path: Path) -> None:
+    """Under a root path the fast path does not match; Starlette's router serves the delivery."""
+    import httpx
+
+    async with running_app(settings_for(tmp_path / "jobs.db")) as app:
+        transport = httpx.ASGITransport(app=app.app, root_path="/destill")
+        async with httpx.AsyncClient(transport=transport, base_url="http://destill.test") as client:
+            body = payload_bytes(build_finished(number=4))
+            r = await client.post("/destill" + URL, content=body, headers=signed_headers(body, timestamp=NOW))
+        assert r.status_code == 202 and await app.jobs() == 1
+
+
+async def test_a_bug_of_ours_is_a_json_500_that_echoes_nothing(tmp_path: Path) -> None:
+    """The endpoint answers past Starlette's error middleware, so it catches its own bugs (here a
+    broken clock, read while verifying): a 500 with a fixed message, counted, the request kept out."""
+    import io
+    import logging
+
+    from webhook import logs
+
+    def broken_clock() -> float:
+        raise RuntimeError("clock gone")
+
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    stream = io.StringIO()
+    logs.configure(stream=stream)
+    try:
+        async with running_app(settings_for(tmp_path / "jobs.db"), clock=broken_clock) as app:
+            r = await app.deliver(build_finished(number=5))
+            metrics = (await app.client.get("/metrics")).text
+            jobs = await app.jobs()
+    finally:
+        root.handlers[:], root.level = saved[0], saved[1]
+    assert r.status_code == 500 and r.json() == {"error": "internal error"}
+    assert 'destill_webhook_deliveries_total{outcome="error"} 1.0' in metrics and jobs == 0
+    out = stream.getvalue()
+    assert "delivery failed" in out and "RuntimeError: clock gone" in out
+    assert SECRET not in out and "widgets" not in out
 
 
 # -- operations --------------------------------------------------------------------------------

@@ -5,15 +5,39 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from core.store import JobStore
 from webhook import routes
 from webhook.metrics import Metrics
 from webhook.runtime import JobHandler, Runtime, close_handler
 from webhook.settings import Settings
+
+WEBHOOK_PATH = "/webhooks/buildkite"
+
+
+class App(Starlette):
+    """Starlette, but a delivery (`POST /webhooks/buildkite`, the path nearly every request takes)
+    goes straight to its endpoint, past the error and exception middleware and the router's scan
+    of every route (measured: ~8 us a request, a twentieth of a delivery's CPU). The endpoint
+    answers every outcome itself and `routes.Webhook` turns its own bugs into a 500; any other
+    request, a trailing slash or a mount's root path included, takes the ordinary way, where the
+    same endpoint is routed too."""
+
+    def __init__(self, webhook: routes.Webhook, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._webhook = webhook
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == WEBHOOK_PATH and scope["method"] == "POST":
+            scope["app"] = self
+            await self._webhook(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
 
 def create_app(
@@ -25,7 +49,7 @@ def create_app(
     workers: int | None = None,
     poll_interval: float = 1.0,
     metrics: Metrics | None = None,
-) -> Starlette:
+) -> App:
     """The web app. It owns `store` for its lifetime: set up at start-up, closed at shutdown.
 
     `handler` runs queued jobs in `workers` background tasks (default DESTILL_WORKERS); with
@@ -72,9 +96,11 @@ def create_app(
             finally:
                 await store.close()
 
-    app = Starlette(
+    webhook = routes.Webhook(edge)
+    app = App(
+        webhook,
         routes=[
-            Route("/webhooks/buildkite", routes.Webhook(edge), methods=["POST"]),
+            Route(WEBHOOK_PATH, webhook, methods=["POST"]),
             Route("/replay", routes.replay, methods=["POST"]),
             Route("/builds/{org}/{pipeline}/{number:int}", routes.build_triage, methods=["GET"]),
             Route("/healthz", routes.healthz, methods=["GET"]),

@@ -13,7 +13,7 @@ class Metrics:
         self.registry = CollectorRegistry(auto_describe=True)
         self.deliveries = Counter(
             "destill_webhook_deliveries",
-            "Webhook deliveries by outcome (accepted, duplicate, ignored, ping, refused_*).",
+            "Deliveries by outcome: accepted, duplicate, ignored, ping, refused_*, store_error, error.",
             ["outcome"],
             registry=self.registry,
         )

@@ -161,7 +161,12 @@ class Webhook:
         self.edge = edge
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        answer = await self.answer(scope, receive)
+        try:
+            answer = await self.answer(scope, receive)
+        except Exception:  # a bug of ours: a 500 with nothing of the request in it, and the trace logged
+            self.edge.metrics.delivered("error")
+            log.exception("delivery failed")
+            answer = _Answer(500, {"error": "internal error"})
         body = _JSON.encode(answer.content).encode("utf-8")
         headers = [
             (b"content-length", str(len(body)).encode()),
