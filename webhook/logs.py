@@ -63,11 +63,14 @@ class JsonFormatter(logging.Formatter):
         self._stamp = ""
 
     def _ts(self, record: logging.LogRecord) -> str:
-        second = int(record.created)
+        return self.stamp(record.created)
+
+    def stamp(self, created: float) -> str:
+        second = int(created)
         if second != self._second:
             self._stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
             self._second = second
-        return f"{self._stamp}.{int(record.msecs):03d}Z"
+        return f"{self._stamp}.{int((created - second) * 1000):03d}Z"
 
     def format(self, record: logging.LogRecord) -> str:
         out: dict[str, Any] = {
@@ -85,10 +88,69 @@ class JsonFormatter(logging.Formatter):
         return _ENCODER.encode(out)
 
 
+class JsonHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The one handler `configure` installs: a StreamHandler with the JSON formatter, which
+    `info` recognises and writes to directly."""
+
+    formatter: JsonFormatter
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__(stream)
+        self.setFormatter(JsonFormatter())
+
+
+def _only_handler(logger: logging.Logger) -> JsonHandler | None:
+    """The JSON handler, if a record from `logger` would reach it and nothing else: no filter or
+    other handler on the way up to the root, whose only handler it is."""
+    node: logging.Logger | None = logger
+    while node is not None:
+        if node.filters:
+            return None
+        if node.handlers:
+            if node.parent is not None or len(node.handlers) != 1:
+                return None
+            handler = node.handlers[0]
+            if type(handler) is not JsonHandler or handler.filters:
+                return None
+            return handler
+        node = node.parent if node.propagate else None
+    return None
+
+
+def info(logger: logging.Logger, msg: str, **fields: Any) -> None:
+    """`logger.info(msg, extra=fields)` for the lines written for every delivery and job. Under
+    `configure`'s set-up the line goes straight to the JSON handler's stream, without the
+    LogRecord, filters and handler chain of the logging module (measured: ~11 us a line, a
+    twentieth of a delivery's CPU, down to ~4); any other set-up (a test's capture, a second
+    handler) gets a real `logger.info`. The same line either way, fields kept to FIELDS."""
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    handler = _only_handler(logger)
+    if handler is None:
+        logger.info(msg, extra=fields)
+        return
+    out: dict[str, Any] = {
+        "ts": handler.formatter.stamp(time.time()),
+        "level": "info",
+        "logger": logger.name,
+        "msg": msg,
+    }
+    out.update(_context.get())
+    for key, value in fields.items():
+        if key in FIELDS:
+            out[key] = value
+    line = _ENCODER.encode(out) + handler.terminator
+    with handler.lock:  # type: ignore[union-attr]  # created by Handler.__init__
+        try:
+            handler.stream.write(line)
+            handler.stream.flush()
+        except Exception:
+            logger.info(msg, extra=fields)  # the logging module's own error handling decides
+
+
 def configure(level: str = "INFO", stream: IO[str] | None = None) -> None:
     """Route all logging (ours, uvicorn's, httpx's) through one JSON handler on stdout."""
-    handler = logging.StreamHandler(stream or sys.stdout)
-    handler.setFormatter(JsonFormatter())
+    handler = JsonHandler(stream or sys.stdout)
     # Our lines carry none of the caller's file, line, thread or process: skip collecting them
     # for every record (the Logging HOWTO's "Optimization" switches).
     logging._srcfile = None

@@ -21,6 +21,7 @@ from starlette.types import Receive, Scope, Send
 from core.events import BuildFinished, Ignored, MalformedEvent, Ping, parse_event, parse_replay
 from core.models import BuildRef, TriageReport, TriageRequest
 from core.store import Job, JobStore
+from webhook import logs
 from webhook.metrics import Metrics
 from webhook.runtime import Runtime
 from webhook.settings import Settings
@@ -118,7 +119,7 @@ _STORE_DOWN = {"error": "the job store is unavailable; try again"}
 
 def _refuse(edge: Edge, status: int, outcome: str, reason: str) -> _Answer:
     edge.metrics.delivered(outcome)
-    log.info("delivery refused", extra={"outcome": outcome, "status": status, "reason": reason})
+    logs.info(log, "delivery refused", outcome=outcome, status=status, reason=reason)
     return _Answer(status, {"error": reason})
 
 
@@ -221,11 +222,7 @@ class Webhook:
         outcome, status = ("accepted", 202) if created else ("duplicate", 200)
         edge.metrics.delivered(outcome)
         ref = event.request.ref
-        log.info(
-            "delivery %s",
-            outcome,
-            extra={"outcome": outcome, "status": status, "build": ref.key, "job_id": job_id},
-        )
+        logs.info(log, f"delivery {outcome}", outcome=outcome, status=status, build=ref.key, job_id=job_id)
         return _Answer(status, {"status": outcome, "job_id": job_id, "build": ref.web_url})
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from core.errors import PermanentFailure, RetryLater
 from core.store import Job, JobStore, Lease, LeaseLost
+from webhook import logs
 from webhook.logs import log_context
 from webhook.metrics import Metrics
 
@@ -244,7 +245,7 @@ class Runtime:
         duration = self._clock() - started
         if self._metrics is not None:
             self._metrics.job_finished(outcome, duration)
-        log.info("job %s", outcome, extra={"outcome": outcome, "duration_ms": round(duration * 1000)})
+        logs.info(log, f"job {outcome}", outcome=outcome, duration_ms=round(duration * 1000))
 
     async def _record(self, job: Job, owner: str, task: asyncio.Task[None], lost: bool) -> str:
         """Tell the store how the attempt ended; returns the outcome's name."""
