@@ -135,18 +135,33 @@ async def test_migrate_records_versions_once_on_postgres(pg: Backend) -> None:
     assert versions == [v for v, _ in MIGRATIONS]
 
 
+# One enqueue at a time, or 16 sharing a group commit: the writer prints each acknowledged key.
+_ONE_BY_ONE = (
+    "    for n in range(100000):\n"
+    "        await store.enqueue(f'k{n}', 'triage', {'n': n})\n"
+    "        print(n, flush=True)\n"
+)
+_SIXTEEN_AT_ONCE = (
+    "    for r in range(10000):\n"
+    "        await asyncio.gather(*(store.enqueue(f'k{r * 16 + i}', 'triage', {}) for i in range(16)))\n"
+    "        print(r * 16 + 15, flush=True)\n"
+)
+
+
 @pytest.mark.slow
-async def test_sqlite_enqueue_survives_sigkill_of_the_writer(tmp_path: Path) -> None:
-    """Every enqueue that returned in a process killed with SIGKILL is there after restart."""
+@pytest.mark.parametrize(
+    ("loop", "until"), [(_ONE_BY_ONE, 200), (_SIXTEEN_AT_ONCE, 800)], ids=["one", "group"]
+)
+async def test_sqlite_acknowledged_enqueues_survive_sigkill(tmp_path: Path, loop: str, until: int) -> None:
+    """Every enqueue that returned in a process killed with SIGKILL (no cleanup, no close) is there
+    after a restart, alone or committed together with others."""
     db = tmp_path / "kill.db"
     code = (
         "import asyncio, sys\n"
         "from core.sqlite_store import SQLiteStore\n"
         "async def main():\n"
         f"    store = SQLiteStore({str(db)!r})\n"
-        "    for n in range(100000):\n"
-        "        await store.enqueue(f'k{n}', 'triage', {'n': n})\n"
-        "        print(n, flush=True)\n"
+        f"{loop}"
         "asyncio.run(main())\n"
     )
     proc = await asyncio.create_subprocess_exec(
@@ -154,43 +169,7 @@ async def test_sqlite_enqueue_survives_sigkill_of_the_writer(tmp_path: Path) -> 
     )
     assert proc.stdout is not None
     acknowledged = -1
-    while acknowledged < 200:
-        line = await asyncio.wait_for(proc.stdout.readline(), 30)
-        assert line, "the writer exited early"
-        acknowledged = int(line)
-    proc.kill()  # SIGKILL: no cleanup, no close
-    await proc.wait()
-
-    store = SQLiteStore(db)
-    try:
-        for n in range(acknowledged + 1):
-            assert not (await store.enqueue(f"k{n}", "triage", {})).created, (
-                f"k{n} was acknowledged, then lost"
-            )
-    finally:
-        await store.close()
-
-
-@pytest.mark.slow
-async def test_sqlite_group_committed_enqueues_survive_sigkill(tmp_path: Path) -> None:
-    """Enqueues that shared a commit (16 at a time) and returned are there after SIGKILL."""
-    db = tmp_path / "kill.db"
-    code = (
-        "import asyncio, sys\n"
-        "from core.sqlite_store import SQLiteStore\n"
-        "async def main():\n"
-        f"    store = SQLiteStore({str(db)!r})\n"
-        "    for r in range(10000):\n"
-        "        await asyncio.gather(*(store.enqueue(f'k{r * 16 + i}', 'triage', {}) for i in range(16)))\n"
-        "        print(r * 16 + 15, flush=True)\n"
-        "asyncio.run(main())\n"
-    )
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", code, cwd=ROOT, stdout=asyncio.subprocess.PIPE
-    )
-    assert proc.stdout is not None
-    acknowledged = -1
-    while acknowledged < 800:
+    while acknowledged < until:
         line = await asyncio.wait_for(proc.stdout.readline(), 30)
         assert line, "the writer exited early"
         acknowledged = int(line)
@@ -200,8 +179,8 @@ async def test_sqlite_group_committed_enqueues_survive_sigkill(tmp_path: Path) -
     store = SQLiteStore(db)
     try:
         for n in range(acknowledged + 1):
-            assert (await store.get(n + 1)) is not None, f"k{n} was acknowledged, then lost"
-        assert not (await store.enqueue(f"k{acknowledged}", "triage", {})).created
+            again = await store.enqueue(f"k{n}", "triage", {})
+            assert not again.created, f"k{n} was acknowledged, then lost"
     finally:
         await store.close()
 
