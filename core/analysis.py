@@ -11,7 +11,8 @@ Ranking: rule priority first, then where the line sits: inside the failing comma
 end is better, collapsed setup sections (`~~~`) before it are worse. Wrapper lines ("make: ***
 Error 2") always rank below real errors and attach to the error they follow; a build tool's word
 on the goal or task that failed (Maven's `Failed to execute goal`, Gradle's `BUILD FAILED in 21s`)
-joins the best card of its section, wherever it sits.
+joins the best card of its section, wherever it sits. When only generic lines matched and the best
+sits among the failing command's last lines, one card shows them all.
 
 Excerpts: a card shows its useful lines, not filler: blank, punctuation-only (carets, gutters,
 separators) and repeated lines go, so do library frames (except the few right above the user's
@@ -23,7 +24,8 @@ What the first pass leaves of the 25 lines goes to the cards that had more to sh
 
 Category: the rule's; where the rule knows none (a bare "make: *** Error 1", no pattern at all),
 what the failing command was (`core/commands.py`): the section's last `$ command`, GitHub's
-`Run <command>` group, or the step's label.
+`Run <command>` group, or the step's label. A runtime error with no stack under it (`Error: msg`)
+that a compiler, test runner or linter printed is that kind of failure.
 """
 
 from __future__ import annotations
@@ -108,6 +110,16 @@ _MISSING_PACKAGE = re.compile(
     r"|\bstubs (?:are )?not installed\b"
     r"|\brequire(?:s|ment)?\b[^\n]{1,80}?\bbut you have\b"
 )
+# A tool called with an argument, option or task it does not know (argparse's `error: unrecognized
+# arguments: --x`, `unknown option`, Go's `flag provided but not defined`, rake's `Don't know how to
+# build task 'db:seed'`, cobra's `unknown command "x"`): the step's invocation is wrong, which is its
+# configuration, whatever the tool.
+_USAGE_FAULT = re.compile(
+    r"(?i)\b(?:unrecognized|unknown|invalid|unexpected) (?:arguments?|options?|flags?|command|subcommand)\b"
+    r"[:\s]+['\"`]?-{0,2}\w|\bflag provided but not defined\b|\bno such option\b"
+    r"|\bdon't know how to build task\b|\bthe following arguments are required\b"
+)
+_WARNS = re.compile(r"(?i)\bwarn(?:ing)?\b")  # ...not a warning that carries on without it
 # Cards a rule classified as a build, check or setup error whose words still say a package is
 # missing (CMake's `Could not find a package configuration file`, a type checker's missing stubs):
 # the dependency is what to fix.
@@ -138,6 +150,11 @@ _TOOL_REFINES = frozenset(
 )
 # Runtime or unknown errors: what the words above (service down, source that did not compile) refine.
 _RUNTIME_REFINES = frozenset({Category.RUNTIME, Category.UNKNOWN})
+# A bare `Error: msg` with no stack under it is a tool's own message, not a program's exception
+# (sass's `Error: Undefined variable.`, gfortran's `Error: Symbol 'n' has no IMPLICIT type`, nim's
+# `Error: execution of an external program failed` after its tests): when the failing command is a
+# compiler, a test runner or a linter, the error is that kind of failure.
+_TOOL_SPEAKS = frozenset({Category.COMPILE, Category.TEST, Category.LINT})
 # A program that never ran: its source did not parse or compile (`x.sh: line 19: syntax error`,
 # `syntax error at lib/A.pm line 11`, `Compilation failed in require`), whatever reported it.
 _COMPILE_FAULT = re.compile(
@@ -1142,7 +1159,10 @@ class Analyser:
             self._closing(generic, ranked[0])
         if ranked and not extra:
             self._last_words(ranked[0], ranked)
+        if ranked:
             self._announced(ranked)
+        if tail_last and ranked:
+            extra = [(t, v) for t, v in extra if not self._tail_into(ranked[0], t)]
         # Only generic lines ("error: ...") matched: show them first, then the section's last lines.
         ordered = ranked + [c for c, _ in extra] if tail_last else [c for c, _ in extra] + ranked
         for c in ordered:
@@ -1182,6 +1202,25 @@ class Analyser:
             if g.rule.closes and g.section == top.section and g.head in g.lines:
                 top.lines[g.head] = g.lines[g.head]
                 top.signal.add(g.head)
+
+    @staticmethod
+    def _tail_into(top: _Card, tail: _Card) -> bool:
+        """Only generic lines matched, and the best of them sits inside the failing command's last
+        lines (git's `fatal: ... smudge filter lfs failed` under the download error that caused it,
+        Ansible's `[ERROR]: Task failed` under its task's name): one story, told by one card. The
+        tail's lines join it; whether they did."""
+        if tail.rule.name != "fallback.tail" or not tail.lines:
+            return False
+        if not min(tail.lines) <= top.head <= max(tail.lines):
+            return False
+        top.lines.update(tail.lines)
+        # Its lines stay what the tail made them (all shown, a repeat too), filler aside.
+        top.signal.update(
+            k
+            for k, t in tail.lines.items()
+            if _ALNUM.search(t) and not _SEPARATOR.match(_LEVEL.sub("", t, count=1))
+        )
+        return True
 
     def _last_words(self, top: _Card, cards: list[_Card]) -> None:
         """The failing command's closing lines below the best card that say it failed and that no
@@ -1265,8 +1304,10 @@ class Analyser:
         rule knew the error, what its words say (`_said_category`) comes before the command.
         Some words outweigh even a rule's category, which names what read the error rather than
         what broke: a missing package, a service or network that failed, source that did not
-        parse, a configuration file called defective. An unknown error of a program the step ran
-        from its source file is that program's, at run time."""
+        parse, a configuration file called defective. A runtime error with no stack under it, in a
+        compiler's, test runner's or linter's run, is that tool's message: its kind of failure. An
+        unknown error of a program the step ran from its source file is that program's, at run
+        time."""
         rule = c.rule.category
         if rule in _DEPENDENCY_REFINES and self._says(c, _MISSING_PACKAGE):
             return Category.DEPENDENCY
@@ -1278,6 +1319,10 @@ class Analyser:
             return Category.COMPILE
         if rule in _CONFIG_REFINES and self._says(c, _CONFIG_FAULT):
             return Category.CONFIG
+        if rule is Category.RUNTIME and not self._says(c, _STACK_LINE):
+            ran = self._ran_category(c)
+            if ran in _TOOL_SPEAKS:
+                return ran
         if rule not in _COMMAND_REFINES:
             return None
         command = self._command_category(c)
@@ -1307,7 +1352,8 @@ class Analyser:
         """The category the words of a card no rule classified name, checked before the command's
         (the message is nearer the cause). A timeout only from the fallback tail: a generic error
         line mentioning one is often a setting. A linter's findings about config files (`linted`:
-        yamllint's `a.yaml:3:1: [error] ...`) stay lint."""
+        yamllint's `a.yaml:3:1: [error] ...`) stay lint. A tool called with an option or task it
+        does not know was configured wrong."""
         if c.rule.category is not Category.UNKNOWN:
             return None
         texts = [t for t in c.lines.values() if not t.startswith("$ ")]
@@ -1320,6 +1366,8 @@ class Analyser:
         if says(_MISSING_PACKAGE):
             return Category.DEPENDENCY
         if not linted and says(_CONFIG_ERROR):
+            return Category.CONFIG
+        if any(_USAGE_FAULT.search(t) and not _WARNS.search(t) for t in texts):
             return Category.CONFIG
         return None
 
@@ -1354,6 +1402,15 @@ class Analyser:
             if found is not None:
                 return found
         return None
+
+    def _ran_category(self, c: _Card) -> Category | None:
+        """What the command that failed is (not the step's label, which names a purpose): None
+        when it runs a program from its source file (`node scripts/build.js`), whose errors are
+        that program's."""
+        ran = next((text for text, label in self._commands_of(c) if not label), None)
+        if ran is None or _RUNS_SOURCE.match(CHAIN.split(ran)[-1]):
+            return None
+        return command_category(ran)
 
     def _runs_program(self, c: _Card) -> bool:
         """Whether the failing command runs a program from its source file (`Rscript R/report.R`,

@@ -282,8 +282,10 @@ def test_go_verbose_passing_lines_are_skipped_cheaply() -> None:
 def test_generic_error_then_the_sections_tail() -> None:
     body = "$ ./deploy\nerror: release channel 'edge' is closed\nrolling back\nstep 4 of 4 skipped"
     cards = analyse(_bk_log(body), RULES)
-    assert [c.rule for c in cards] == ["generic.error", "fallback.tail"]
-    assert "step 4 of 4 skipped" in [ln.text for ln in cards[1].lines]
+    # The error is one of the command's last lines: one card shows it first, then the rest of them.
+    assert [c.rule for c in cards] == ["generic.error"]
+    assert "release channel 'edge' is closed" in cards[0].title
+    assert "step 4 of 4 skipped" in [ln.text for ln in cards[0].lines]
 
 
 def test_max_cards_must_be_positive() -> None:
@@ -2127,3 +2129,118 @@ def test_a_compilers_error_read_through_its_location_shows_its_source_line() -> 
     assert cards[0].category is Category.LINT
     assert "error: length comparison to zero" in _shown(cards)
     assert "2 |     p.len() == 0" not in _shown(cards)
+
+
+def test_a_bare_error_with_no_stack_is_the_kind_of_tool_that_printed_it() -> None:
+    # sass prints `Error: msg` like a node exception, but no stack follows: a compiler's error.
+    body = "\n".join(
+        [
+            "$ sass --no-source-map styles/main.scss dist/main.css",
+            "Error: Undefined variable.",
+            "  ╷",
+            "8 │     background: tokens.$brand-darker;",
+            "  ╵",
+        ]
+    )
+    assert analyse(_bk_log(body, status=65), RULES)[0].category is Category.COMPILE
+    # A program run from its source file (even one named build-...) fails at run time.
+    body = "$ node scripts/build-index.js docs\nError: ENOENT: no such file or directory, open 'docs/a.md'"
+    assert analyse(_bk_log(body), RULES)[0].category is Category.RUNTIME
+    # An exception with its stack is the program's, whatever tool ran it.
+    body = "\n".join(
+        [
+            "$ npx webpack --mode production",
+            "TypeError: Cannot read properties of undefined (reading 'map')",
+            "    at render (/app/src/render.js:4:12)",
+            "    at main (/app/src/main.js:9:3)",
+        ]
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is Category.RUNTIME
+
+
+def test_a_tool_called_with_an_option_it_does_not_know_is_configured_wrong() -> None:
+    body = "\n".join(
+        [
+            "$ python render.py --strict-links",
+            "usage: render.py [-h] --out OUT [--strict]",
+            "render.py: error: unrecognized arguments: --strict-links",
+        ]
+    )
+    assert analyse(_bk_log(body, status=2), RULES)[0].category is Category.CONFIG
+    body = "$ bundle exec rake db:seed\nrake aborted!\nDon't know how to build task 'db:seed'"
+    assert analyse(_bk_log(body), RULES)[0].category is Category.CONFIG
+    # A warning about an unknown option that the tool ignores is not why it failed.
+    body = "\n".join(
+        [
+            "$ ./ci/docs.sh",
+            "warning: unknown option 'color' in .docsrc, ignored",
+            "rendering 12 pages",
+            "page 7 failed to render",
+        ]
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is Category.UNKNOWN
+
+
+def test_a_generic_error_inside_the_commands_last_lines_shows_them_in_one_card() -> None:
+    body = "\n".join(
+        [
+            "$ git clone --depth 1 https://example.com/acme/game.git .",
+            "Cloning into '/build/game'...",
+            "Error downloading object: assets/atlas.png (9e2b7c4): This repository is over its data quota.",
+            "error: external filter 'git-lfs filter-process' failed",
+            "fatal: assets/atlas.png: smudge filter lfs failed",
+            "warning: Clone succeeded, but checkout failed.",
+        ]
+    )
+    cards = analyse(_bk_log(body, status=128), RULES)
+    assert len(cards) == 1 and cards[0].rule == "generic.error"
+    assert "This repository is over its data quota" in _text(cards[0])
+    # A generic error far above the command's last lines is its own card, the tail another.
+    body = "\n".join(
+        [
+            "$ ./ci/sync.sh",
+            "error: mirror 'eu-2' is read-only",
+            *[f"copied shard {i} of 40 to eu-1" for i in range(40)],
+            "mirrors out of date: 1",
+        ]
+    )
+    cards = analyse(_bk_log(body), RULES)
+    assert [c.rule for c in cards] == ["generic.error", "fallback.tail"]
+    assert "mirrors out of date: 1" not in _text(cards[0])
+
+
+def test_the_line_announcing_a_generic_error_joins_it_beside_a_fallback_tail() -> None:
+    def push(above: str) -> list[TriageCard]:
+        lines = [
+            "$ ./ci/publish-docs.sh",
+            "To /tmp/site.git",
+            above,
+            "error: failed to push some refs to '/tmp/site.git'",
+            *[f"uploading docs/page-{i}.html (15 bytes) ... done" for i in range(40)],
+            "cleanup finished",
+        ]
+        return analyse(_bk_log("\n".join(lines)), RULES)
+
+    cards = push(" ! [rejected]        HEAD -> main (fetch first)")
+    assert cards[0].rule == "generic.error" and cards[1].rule == "fallback.tail"
+    assert "! [rejected]        HEAD -> main (fetch first)" in _text(cards[0])
+    # A line that announces nothing stays out.
+    assert "pushing 3 refs" not in _text(push("pushing 3 refs")[0])
+
+
+def test_an_r_error_shows_its_calls_and_halt_and_takes_its_kind_from_its_words() -> None:
+    lines = [
+        "$ Rscript R/monthly.R",
+        "2026-10: 3 rows",
+        'Error in file(file, "rt") : cannot open the connection',
+        "Calls: main ... FUN -> load_month -> read.csv -> read.table -> file",
+        "In addition: Warning message:",
+        'In file(file, "rt") :',
+        "  cannot open file 'data/2026-11.csv': No such file or directory",
+        "Execution halted",
+    ]
+    cards = analyse(_bk_log("\n".join(lines)), RULES)
+    assert cards[0].rule == "r.error" and cards[0].category is Category.RUNTIME
+    assert "Execution halted" in _text(cards[0]) and "2026-10: 3 rows" not in _text(cards[0])
+    lines[2:8] = ["Error in library(arrow) : there is no package called 'arrow'", "Execution halted"]
+    assert analyse(_bk_log("\n".join(lines)), RULES)[0].category is Category.DEPENDENCY
