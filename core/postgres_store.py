@@ -210,33 +210,37 @@ class PostgresStore:
     async def claim(self, owner: str, lease_seconds: float) -> Job | None:
         pool = await self._ready()
         async with pool.connection() as conn, conn.transaction():
-            now = self._clock()
-            while True:
-                row = await (await conn.execute(_NEXT_DUE, {"now": now})).fetchone()
-                if row is None:
-                    return None
-                job_id, _, state, old_owner, attempts, limit = row
-                if state == JobState.QUEUED:
-                    cur = await conn.execute(
-                        f"UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = %s,"
-                        f" lease_until = %s, updated_at = %s WHERE id = %s RETURNING {JOB_COLUMNS}",
-                        (owner, now + lease_seconds, now, job_id),
-                    )
-                    return job_from_row(_one(await cur.fetchone()))
-                lost = expired_lease_error(old_owner, attempts)
-                if attempts < limit:
-                    cur = await conn.execute(
-                        f"UPDATE jobs SET attempts = attempts + 1, last_error = %s, lease_owner = %s,"
-                        f" lease_until = %s, updated_at = %s WHERE id = %s RETURNING {JOB_COLUMNS}",
-                        (lost, owner, now + lease_seconds, now, job_id),
-                    )
-                    return job_from_row(_one(await cur.fetchone()))
-                # Its worker died on the last attempt: park it (see core.sqlite_store).
-                await conn.execute(
-                    "UPDATE jobs SET state = 'dead', last_error = %s, lease_owner = NULL,"
-                    " lease_until = NULL, updated_at = %s WHERE id = %s",
-                    (lost, now, job_id),
+            return await self._claim_next(conn, owner, lease_seconds)
+
+    async def _claim_next(self, conn: Conn, owner: str, lease_seconds: float) -> Job | None:
+        """The oldest due job, leased to `owner`, inside the caller's transaction."""
+        now = self._clock()
+        while True:
+            row = await (await conn.execute(_NEXT_DUE, {"now": now})).fetchone()
+            if row is None:
+                return None
+            job_id, _, state, old_owner, attempts, limit = row
+            if state == JobState.QUEUED:
+                cur = await conn.execute(
+                    f"UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = %s,"
+                    f" lease_until = %s, updated_at = %s WHERE id = %s RETURNING {JOB_COLUMNS}",
+                    (owner, now + lease_seconds, now, job_id),
                 )
+                return job_from_row(_one(await cur.fetchone()))
+            lost = expired_lease_error(old_owner, attempts)
+            if attempts < limit:
+                cur = await conn.execute(
+                    f"UPDATE jobs SET attempts = attempts + 1, last_error = %s, lease_owner = %s,"
+                    f" lease_until = %s, updated_at = %s WHERE id = %s RETURNING {JOB_COLUMNS}",
+                    (lost, owner, now + lease_seconds, now, job_id),
+                )
+                return job_from_row(_one(await cur.fetchone()))
+            # Its worker died on the last attempt: park it (see core.sqlite_store).
+            await conn.execute(
+                "UPDATE jobs SET state = 'dead', last_error = %s, lease_owner = NULL,"
+                " lease_until = NULL, updated_at = %s WHERE id = %s",
+                (lost, now, job_id),
+            )
 
     async def heartbeat(self, job_id: int, owner: str, lease_seconds: float) -> None:
         now = self._clock()
@@ -248,14 +252,20 @@ class PostgresStore:
             owner,
         )
 
-    async def complete(self, job_id: int, owner: str) -> None:
-        await self._update_held(
+    async def complete(self, job_id: int, owner: str, *, next_lease: float | None = None) -> Job | None:
+        done = (
             "UPDATE jobs SET state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = %s"
-            " WHERE id = %s AND state = 'running' AND lease_owner = %s RETURNING id",
-            (self._clock(), job_id, owner),
-            job_id,
-            owner,
+            " WHERE id = %s AND state = 'running' AND lease_owner = %s RETURNING id"
         )
+        params = (self._clock(), job_id, owner)
+        if next_lease is None:
+            await self._update_held(done, params, job_id, owner)
+            return None
+        pool = await self._ready()
+        async with pool.connection() as conn, conn.transaction():
+            if await (await conn.execute(done, params)).fetchone() is None:
+                raise LeaseLost(f"job {job_id} is not held by {owner}")
+            return await self._claim_next(conn, owner, next_lease)
 
     async def _update_held(self, sql: str, params: tuple[Any, ...], job_id: int, owner: str) -> None:
         """One conditional UPDATE on a held job; LeaseLost if it matched nothing."""

@@ -570,36 +570,40 @@ class SQLiteStore:
 
     async def claim(self, owner: str, lease_seconds: float) -> Job | None:
         def _claim(conn: sqlite3.Connection) -> Job | None:
-            now = self._clock()
-            while True:
-                row = conn.execute(_NEXT_DUE, (now, now)).fetchone()
-                if row is None:
-                    return None
-                job_id, _, state, old_owner, attempts, limit = row
-                if state == JobState.QUEUED:
-                    rows = conn.execute(
-                        "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?,"
-                        f" lease_until = ?, updated_at = ? WHERE id = ? RETURNING {JOB_COLUMNS}",
-                        (owner, now + lease_seconds, now, job_id),
-                    ).fetchall()
-                    return job_from_row(rows[0])
-                lost = expired_lease_error(old_owner, attempts)
-                if attempts < limit:
-                    rows = conn.execute(
-                        "UPDATE jobs SET attempts = attempts + 1, last_error = ?, lease_owner = ?,"
-                        f" lease_until = ?, updated_at = ? WHERE id = ? RETURNING {JOB_COLUMNS}",
-                        (lost, owner, now + lease_seconds, now, job_id),
-                    ).fetchall()
-                    return job_from_row(rows[0])
-                # Its worker died on the last attempt: park it rather than run it again, so
-                # a poison job that kills workers ends dead instead of killing them forever.
-                conn.execute(
-                    "UPDATE jobs SET state = 'dead', last_error = ?, lease_owner = NULL,"
-                    " lease_until = NULL, updated_at = ? WHERE id = ?",
-                    (lost, now, job_id),
-                )
+            return self._claim_next(conn, owner, lease_seconds)
 
         return await self._write_op(_claim)
+
+    def _claim_next(self, conn: sqlite3.Connection, owner: str, lease_seconds: float) -> Job | None:
+        """The oldest due job, leased to `owner`, inside the caller's transaction."""
+        now = self._clock()
+        while True:
+            row = conn.execute(_NEXT_DUE, (now, now)).fetchone()
+            if row is None:
+                return None
+            job_id, _, state, old_owner, attempts, limit = row
+            if state == JobState.QUEUED:
+                rows = conn.execute(
+                    "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = ?,"
+                    f" lease_until = ?, updated_at = ? WHERE id = ? RETURNING {JOB_COLUMNS}",
+                    (owner, now + lease_seconds, now, job_id),
+                ).fetchall()
+                return job_from_row(rows[0])
+            lost = expired_lease_error(old_owner, attempts)
+            if attempts < limit:
+                rows = conn.execute(
+                    "UPDATE jobs SET attempts = attempts + 1, last_error = ?, lease_owner = ?,"
+                    f" lease_until = ?, updated_at = ? WHERE id = ? RETURNING {JOB_COLUMNS}",
+                    (lost, owner, now + lease_seconds, now, job_id),
+                ).fetchall()
+                return job_from_row(rows[0])
+            # Its worker died on the last attempt: park it rather than run it again, so
+            # a poison job that kills workers ends dead instead of killing them forever.
+            conn.execute(
+                "UPDATE jobs SET state = 'dead', last_error = ?, lease_owner = NULL,"
+                " lease_until = NULL, updated_at = ? WHERE id = ?",
+                (lost, now, job_id),
+            )
 
     async def heartbeat(self, job_id: int, owner: str, lease_seconds: float) -> None:
         def _heartbeat(conn: sqlite3.Connection) -> None:
@@ -610,8 +614,8 @@ class SQLiteStore:
 
         await self._write_op(_heartbeat)
 
-    async def complete(self, job_id: int, owner: str) -> None:
-        def _complete(conn: sqlite3.Connection) -> None:
+    async def complete(self, job_id: int, owner: str, *, next_lease: float | None = None) -> Job | None:
+        def _complete(conn: sqlite3.Connection) -> Job | None:
             self._update_held(
                 conn,
                 job_id,
@@ -619,8 +623,9 @@ class SQLiteStore:
                 "state = 'done', lease_owner = NULL, lease_until = NULL, updated_at = ?",
                 (self._clock(),),
             )
+            return None if next_lease is None else self._claim_next(conn, owner, next_lease)
 
-        await self._write_op(_complete)
+        return await self._write_op(_complete)
 
     async def fail(self, job_id: int, owner: str, error: str, *, permanent: bool = False) -> Job:
         def _fail(conn: sqlite3.Connection) -> Job:

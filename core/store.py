@@ -111,8 +111,10 @@ class JobStore(Protocol):
     async def heartbeat(self, job_id: int, owner: str, lease_seconds: float) -> None:
         """Extend the lease; raises LeaseLost if `owner` no longer holds the job."""
 
-    async def complete(self, job_id: int, owner: str) -> None:
-        """Mark done; raises LeaseLost if `owner` no longer holds the job."""
+    async def complete(self, job_id: int, owner: str, *, next_lease: float | None = None) -> Job | None:
+        """Mark done; raises LeaseLost if `owner` no longer holds the job. With `next_lease`, also
+        claim the next due job for `owner` in the same transaction and return it (None if none is
+        due): a busy worker goes on with one write a job instead of two."""
 
     async def fail(self, job_id: int, owner: str, error: str, *, permanent: bool = False) -> Job:
         """Record the error; requeue with backoff, or park as dead when attempts are used up."""

@@ -386,3 +386,33 @@ async def test_no_reservation_once_stopping(store: SQLiteStore) -> None:
     rt.hand_off(await idle_lease(rt), None)  # the worker is idle: reservable until stop
     await rt.stop()
     assert rt.reserve() is None
+
+
+async def test_a_busy_worker_takes_its_next_job_with_the_completion(tmp_path: Path) -> None:
+    """A worker with a backlog claims once, then each completion claims the next job in the same
+    write; the completion that finds nothing due sends it to wait, not to another claim."""
+
+    class Counting(SQLiteStore):
+        claims = 0
+
+        async def claim(self, owner: str, lease_seconds: float) -> Job | None:
+            self.claims += 1
+            return await super().claim(owner, lease_seconds)
+
+    store = Counting(tmp_path / "jobs.db")
+    await store.setup()
+    try:
+        ids = [await enqueue(store, f"k{i}") for i in range(5)]
+        ran: list[int] = []
+
+        async def handler(job: Job) -> None:
+            ran.append(job.id)
+
+        rt = runtime(store, handler, workers=1, poll_interval=60.0)
+        await rt.start()
+        await settled(store, ids[-1], JobState.DONE)
+        await rt.stop()
+        assert ran == ids and store.claims == 1
+        assert (await store.stats()).by_state[JobState.DONE] == 5
+    finally:
+        await store.close()

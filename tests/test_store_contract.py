@@ -123,6 +123,46 @@ async def test_claim_leases_the_job_and_counts_the_attempt(store: JobStore, cloc
     assert await store.claim("worker-2", LEASE) is None  # held
 
 
+async def test_complete_can_claim_the_next_due_job_in_the_same_write(
+    store: JobStore, clock: FakeClock
+) -> None:
+    """A busy worker finishes one job and takes the next in one transaction: the oldest due one,
+    leased to it; None once nothing is due; never a job still held by another worker."""
+    first = (await store.enqueue("a", "triage", {"n": 1})).job
+    clock.advance(1)
+    second = (await store.enqueue("b", "triage", {"n": 2})).job
+    clock.advance(1)
+    third = (await store.enqueue("c", "triage", {"n": 3})).job
+    held = await store.claim("w1", LEASE)
+    assert held is not None and held.id == first.id
+    other = await store.claim("w2", LEASE)
+    assert other is not None and other.id == second.id
+
+    following = await store.complete(first.id, "w1", next_lease=LEASE)
+    assert following is not None and following.id == third.id and following.payload == {"n": 3}
+    assert following.state == JobState.RUNNING and following.attempts == 1
+    assert following.lease_owner == "w1" and following.lease_until == clock.now + LEASE
+    done = await store.get(first.id)
+    assert done is not None and done.state == JobState.DONE
+
+    assert await store.complete(third.id, "w1", next_lease=LEASE) is None  # w2 still holds b
+    assert await store.complete(second.id, "w2") is None  # without next_lease: nothing claimed
+    assert (await store.stats()).by_state[JobState.DONE] == 3
+
+
+async def test_a_completion_that_lost_its_lease_claims_nothing(store: JobStore, clock: FakeClock) -> None:
+    job = (await store.enqueue("a", "triage", {})).job
+    assert (await store.claim("w1", LEASE)) is not None
+    clock.advance(LEASE + 1)
+    again = await store.claim("w2", LEASE)  # w1's lease ran out: w2 has the job now
+    assert again is not None and again.id == job.id
+    await store.enqueue("b", "triage", {})
+    with pytest.raises(LeaseLost):
+        await store.complete(job.id, "w1", next_lease=LEASE)
+    nxt = await store.claim("w3", LEASE)  # the other job is still queued, for anyone
+    assert nxt is not None and nxt.id != job.id and nxt.lease_owner == "w3"
+
+
 async def test_heartbeat_extends_the_lease(store: JobStore, backend: Backend, clock: FakeClock) -> None:
     await store.enqueue("k", "triage", {})
     job = await store.claim("w1", LEASE)

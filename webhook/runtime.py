@@ -198,8 +198,9 @@ class Runtime:
 
     async def _work(self, owner: str) -> None:
         job: Job | None = None
+        asked = False  # the store was just asked for a due job and had none: wait, don't ask again
         while not self._stopping:
-            if job is None:
+            if job is None and not asked:
                 try:
                     job = await self._store.claim(owner, self._lease)
                 except Exception:
@@ -207,15 +208,16 @@ class Runtime:
                     await self._idle(owner)
                     continue
             if job is None:
-                job = await self._idle(owner)
+                job, asked = await self._idle(owner), False
                 continue
             with log_context(build=build_of(job), job_id=job.id, attempt=job.attempts):
-                await self._run(job, owner)
-            job = None
+                job, asked = await self._run(job, owner)
         if job is not None:  # handed over as shutdown began: back to the queue, untouched
             await self._give_back(job, owner)
 
-    async def _run(self, job: Job, owner: str) -> None:
+    async def _run(self, job: Job, owner: str) -> tuple[Job | None, bool]:
+        """Run `job` and record how it ended. Returns the next job, if its completion claimed
+        one, and whether that completion looked for one (then None means none was due)."""
         started = self._clock()
 
         async def call() -> None:
@@ -241,42 +243,46 @@ class Runtime:
             for b in beat:
                 b.cancel()
             self._inflight.pop(job.id, None)
-        outcome = await self._record(job, owner, task, lost.is_set())
+        outcome, following = await self._record(job, owner, task, lost.is_set())
         duration = self._clock() - started
         if self._metrics is not None:
             self._metrics.job_finished(outcome, duration)
         logs.info(log, f"job {outcome}", outcome=outcome, duration_ms=round(duration * 1000))
+        return following, outcome == "done" and not self._stopping
 
-    async def _record(self, job: Job, owner: str, task: asyncio.Task[None], lost: bool) -> str:
-        """Tell the store how the attempt ended; returns the outcome's name."""
+    async def _record(
+        self, job: Job, owner: str, task: asyncio.Task[None], lost: bool
+    ) -> tuple[str, Job | None]:
+        """Tell the store how the attempt ended: the outcome's name, and the worker's next job
+        when a completion claimed one in the same write (one transaction a job, not two)."""
         try:
             if task.cancelled():
                 if lost:
-                    return "lease_lost"
+                    return "lease_lost", None
                 await self._store.release(job.id, owner)
-                return "released"
+                return "released", None
             exc = task.exception()
             if exc is None:
-                await self._store.complete(job.id, owner)
-                return "done"
+                next_lease = None if self._stopping else self._lease
+                return "done", await self._store.complete(job.id, owner, next_lease=next_lease)
             if isinstance(exc, RetryLater):
                 await self._store.defer(job.id, owner, exc.delay, exc.reason)
                 log.info("deferred: %s", exc.reason, extra={"delay": exc.delay})
-                return "deferred"
+                return "deferred", None
             if isinstance(exc, PermanentFailure):
                 await self._store.fail(job.id, owner, exc.reason, permanent=True)
                 log.warning("dead: %s", exc.reason)
-                return "dead"
+                return "dead", None
             after = await self._store.fail(job.id, owner, describe(exc))
             log.warning("attempt failed: %s", describe(exc), extra={"state": after.state.value})
-            return "dead" if after.state.value == "dead" else "failed"
+            return ("dead" if after.state.value == "dead" else "failed"), None
         except LeaseLost:
             log.warning("lease lost before the outcome was recorded")
-            return "lease_lost"
+            return "lease_lost", None
         except Exception:
             # The lease will run out and the job will be claimed again.
             log.exception("could not record the job's outcome")
-            return "unrecorded"
+            return "unrecorded", None
 
     async def _heartbeat(
         self, job_id: int, owner: str, task: asyncio.Task[None], lost: asyncio.Event
