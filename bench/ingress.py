@@ -17,24 +17,27 @@ claim-free hand-off, a `complete` write and a log line per job); a third server,
 --workers 0` (a PostgreSQL deployment's web process, here on SQLite), is measured in the same
 rounds and printed as well: the receiver on its own.
 
-Where destill's time goes (2-vCPU KVM machine, h11, quiet; server CPU per request at c=16, from
-`python -m bench.ingress_parts`, `perf` and `strace -c`, 2026-11-27): bare ~110 us, almost all
-h11 and Starlette; destill ~285 us at the start of the day, ~215-230 us now (ratio 0.37 ->
-0.46-0.49; web-only 0.48-0.50).
-What moved it: the WAL fdatasync handed to a thread cost ~55 us per delivery in futex wake-ups,
-GIL contention and context switches (kernel time 30% of destill's CPU, 17% of bare's), now a child
-process asked over a pipe (`core.wal_sync`); idempotency keys that start with finished_at, so new
-keys append to the unique index instead of dirtying a random page of it (-15 us); the webhook as
-a plain ASGI endpoint (-5 us in-process); batches that commit while the previous sync runs, so
-the receiver no longer idles on the disk. What is left (ingress_parts, web only, main thread:
-214 us -> 142 us with everything switched off): the durable enqueue ~40 us, the log line ~20 us,
-verify ~12 us, parse ~1 us; with workers on, each delivery also costs the worker's loop, its
-`complete` write and its own log line (~15-20 us more). Tried without effect:
-uvloop (0.33), gc.freeze and a larger gen-0 threshold, a leaner log handler, writes back on a
-thread (0.26), a shorter GIL switch interval (worse), fdatasync on the loop itself (the loop then
-waits on the disk: worse). Beware: a busy neighbour on the second core flatters the ratio (bare
-loses more than destill: 0.44-0.51 was seen that way, twice), and a neighbour writing to the disk
-(package installs) drags destill down through its syncs.
+Where destill's time goes (2-vCPU KVM machine, h11; server CPU per request at c=16, from
+`python -m bench.ingress_parts`, `perf` and `strace -c`, 2026-11-26/27): bare ~110 us, almost all
+h11 and Starlette; destill ~285 us at the start, ~215-230 us a day later (ratio 0.37 ->
+0.46-0.49 on a quiet machine; web-only 0.48-0.50). What moved it: the WAL fdatasync in a child
+process asked over a pipe (`core.wal_sync`), not a thread (~55 us of futex wake-ups and GIL
+contention); idempotency keys that start with finished_at, so new keys append to the unique index
+(-15 us); the webhook as a plain ASGI endpoint, then past Starlette's middleware and router
+altogether (`webhook.app.App`); batches that commit while the previous sync runs; the delivery's
+and the job's log lines written straight to the JSON handler's stream; a completion that claims the
+worker's next job in the same write. In instructions (`python -m bench.ingress_cost`, callgrind,
+deterministic): bare 801k a delivery, web-only 1,532k -> 1,426k, with workers 2,394k -> 2,066k on
+2026-11-27 (ratios 0.56 and 0.39). With workers on, the throughput figure depends on how much of
+the workers' backlog they work off inside the measured window: workers that keep up better make
+it lower. What is left (web only): the durable enqueue ~40 us, verify ~10 us (HMAC-SHA256 of the
+body), parsing and checking the payload ~18 us, the log line ~6 us. Tried without effect:
+uvloop (0.33), gc.freeze and a larger gen-0 threshold, writes back on a thread (0.26), a shorter
+GIL switch interval (worse), fdatasync on the loop itself (worse), answering the workers'
+bookkeeping writes before the sync (more, smaller batches: the same CPU). Beware: throughput here
+swings by a tenth between runs on a shared machine (bare alone 5,400-8,900 req/s within an hour on
+2026-11-27); a busy neighbour on the second core flatters the ratio (bare loses more than destill),
+and a neighbour writing to the disk drags destill down through its syncs.
 """
 
 from __future__ import annotations
@@ -113,10 +116,17 @@ class Running:
 
 @contextmanager
 def _server(
-    kind: str, tmp: Path, *, prelude: str = "", serve_args: tuple[str, ...] = ()
+    kind: str,
+    tmp: Path,
+    *,
+    prelude: str = "",
+    serve_args: tuple[str, ...] = (),
+    wrap: tuple[str, ...] = (),
+    startup: float = 20.0,
 ) -> Iterator[Running]:
     """`destill serve` (with `serve_args`; `prelude`: Python run in the server before it starts)
-    or the bare endpoint, on a free port, until the block ends."""
+    or the bare endpoint, on a free port, until the block ends; `wrap` is put before the command
+    (a profiler), `startup` is how long it may take to answer."""
     port = _free_port()
     env = {**os.environ}
     if kind == "destill":
@@ -129,15 +139,16 @@ def _server(
         )
     else:
         cmd = [sys.executable, "-m", "bench.ingress", "--bare-port", str(port)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    argv = [*wrap, *cmd]
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + startup
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"{kind} server exited: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
             try:
-                httpx.post(url + "/webhooks/buildkite", content=b"{}", timeout=1)
+                httpx.post(url + "/webhooks/buildkite", content=b"{}", timeout=60 if wrap else 1)
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline:
