@@ -416,3 +416,38 @@ async def test_a_busy_worker_takes_its_next_job_with_the_completion(tmp_path: Pa
         assert (await store.stats()).by_state[JobState.DONE] == 5
     finally:
         await store.close()
+
+
+async def test_a_job_queued_while_a_completion_looked_for_one_is_not_left_waiting(tmp_path: Path) -> None:
+    """A delivery queued (no idle worker to hand it to) while the completion's look for a next job
+    was under way: the worker looks again before it waits, instead of sleeping out its poll."""
+
+    class Racing(SQLiteStore):
+        runtime: Runtime | None = None
+        late: int | None = None
+
+        async def complete(self, job_id: int, owner: str, *, next_lease: float | None = None) -> Job | None:
+            following = await super().complete(job_id, owner, next_lease=next_lease)
+            if self.late is None and self.runtime is not None:
+                self.late = (await self.enqueue("late", "triage", {"n": 2})).job.id
+                self.runtime.notify()  # the route's call: no worker is idle to take it
+            return following
+
+    store = Racing(tmp_path / "jobs.db")
+    await store.setup()
+    try:
+        first = await enqueue(store, "first")
+
+        async def handler(job: Job) -> None:
+            return None
+
+        rt = runtime(store, handler, workers=1, poll_interval=60.0)
+        store.runtime = rt
+        await rt.start()
+        await settled(store, first, JobState.DONE)
+        await eventually(lambda: asyncio.sleep(0, store.late is not None))
+        assert store.late is not None
+        await settled(store, store.late, JobState.DONE)  # well inside the 60 s poll
+        await rt.stop()
+    finally:
+        await store.close()

@@ -94,6 +94,9 @@ class Runtime:
         self._inflight: dict[int, asyncio.Task[None]] = {}
         self._reserved: dict[str, asyncio.Future[Job | None]] = {}  # owner -> its waiter
         self._background: set[asyncio.Task[None]] = set()
+        # Jobs queued with no idle worker to take them (`notify`): a worker whose look at the
+        # store found nothing checks it did not miss one queued meanwhile before it waits.
+        self._posted = 0
 
     @property
     def _beat_interval(self) -> float:
@@ -105,6 +108,7 @@ class Runtime:
 
     def notify(self) -> None:
         """New work is queued: wake one idle worker now instead of at its next poll."""
+        self._posted += 1
         while self._idle_workers:
             idle = self._idle_workers.popleft()
             if not idle.waiter.done():
@@ -199,17 +203,24 @@ class Runtime:
     async def _work(self, owner: str) -> None:
         job: Job | None = None
         asked = False  # the store was just asked for a due job and had none: wait, don't ask again
+        mark = self._posted
         while not self._stopping:
             if job is None and not asked:
+                mark = self._posted
                 try:
                     job = await self._store.claim(owner, self._lease)
                 except Exception:
                     log.exception("claim failed", extra={"worker": owner})
                     await self._idle(owner)
                     continue
+                asked = True
             if job is None:
+                if self._posted != mark:  # work was queued while the store was being asked
+                    asked = False
+                    continue
                 job, asked = await self._idle(owner), False
                 continue
+            mark = self._posted
             with log_context(build=build_of(job), job_id=job.id, attempt=job.attempts):
                 job, asked = await self._run(job, owner)
         if job is not None:  # handed over as shutdown began: back to the queue, untouched
