@@ -12,13 +12,15 @@ end is better, collapsed setup sections (`~~~`) before it are worse. Wrapper lin
 Error 2") always rank below real errors and attach to the error they follow; a build tool's word
 on the goal or task that failed (Maven's `Failed to execute goal`, Gradle's `BUILD FAILED in 21s`)
 joins the best card of its section, wherever it sits. When only generic lines matched and the best
-sits among the failing command's last lines, one card shows them all.
+sits among the failing command's last lines, one card shows them all. A group card of distinct
+failures a few lines from the best card (measured to its block's end) joins it; a retried one does not.
 
 Excerpts: a card shows its useful lines, not filler: blank, punctuation-only (carets, gutters,
 separators) and repeated lines go, so do library frames (except the few right above the user's
 first frame), the unmarked context of a source listing that marks its failing line and a linter's
 code frame (it repeats the source its location names). A failure that recurs in its section shows
-the first line of each of its first few occurrences (a retry loop's attempts). Over the
+the first line of each of its first few occurrences (a retry loop's attempts). A crash shows its
+backtrace, under a header below the signal line or right above it. Over the
 budget, signal lines come first, then explaining lines, the top of the block, the user's frames.
 What the first pass leaves of the 25 lines goes to the cards that had more to show, best first.
 
@@ -202,8 +204,9 @@ _LIBRARY = re.compile(
     r"^/usr/(?:include|lib|local/(?:lib|include|go))/|node:internal|\(node:[\w/]+:\d+|/node_modules/|site-packages/|/rustc/"
     r"|\.cargo/registry/|/go/pkg/mod/|/usr/lib/go|\bat (?:java|jdk|sun|org\.junit|org\.apache|junit)\."
     r"|/lib/ruby/|/gems/|<frozen |\(internal/|_testmain\.go|/sysdeps/|/csu/| in _start\b"
-    # Code generated at run time (Python's `File "<string>"`, a library's generated wrappers).
-    r"|^\s*File \"<"
+    # Code generated at run time (Python's `File "<string>"`, a library's generated wrappers), and
+    # a native frame without a symbol (gfortran's `#0  0x7f88... in ???`): none is the user's.
+    r"|^\s*File \"<| in \?\?\?$"
 )
 # Prefixes that carry no content of their own: valgrind's `==PID==`, pytest's `E `, a code frame's
 # gutter without a line number (`   |`), npm's `npm error`.
@@ -220,7 +223,7 @@ _ALNUM = re.compile(r"[^\W_]")
 # only repeats the source the location names; in a compiler's error it is the code that failed.
 _SOURCE_LINE = re.compile(r"^\s*\d+\s*[|│] ")
 _FRAME = re.compile(
-    r"^\s+at |^\s+File \"|^\s*#\d+ 0x[0-9a-fA-F]+ in |\.(?:go|rb|py|rs|js|ts|java|kt|c|cc|cpp):\d+"
+    r"^\s+at |^\s+File \"|^\s*#\d+\s+0x[0-9a-fA-F]+ in |\.(?:go|rb|py|rs|js|ts|java|kt|c|cc|cpp):\d+"
 )
 _NOT_SECTIONS = (b"pass:", b"skip:")
 _LEAF_TAIL = re.compile(r"(?::\d+|\(\))$")
@@ -237,7 +240,13 @@ _DIAGNOSTIC_FRAME = re.compile(
     r"^\s|^\d+\s*[|│]|^[|│]|^\.\.\.|^\s*=\s*(?:note|help)|^(?:help|note): |^[^\s:]+:\d+(?::\d+)?: note: "
 )
 # A stack frame line in the formats most runtimes print (JVM, node, Ruby, Python, gdb/sanitizers).
-_STACK_LINE = re.compile(r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Caused by: ")
+# gdb's and gfortran's frames may sit at the margin (`#3  0x559cb0d942f8 in tally`).
+_STACK_LINE = re.compile(
+    r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Caused by: |^#\d+\s+0x[0-9a-fA-F]+ in "
+)
+# A frame at the margin: nim's `src/tree.nim(10) depth`; and the header above a trace.
+_FRAME_ABOVE = re.compile(r"^\S+\.\w+\(\d+\) [\w.]+$")
+_TRACE_HEADER = re.compile(r"(?i)^\s*(?:traceback|backtrace|stack ?trace)\b")
 # An indented frame location (`\t/src/main.go:11 +0x111`), and a frame's call line above one.
 _FRAME_LOCATION = re.compile(r"^\s+\S*\.\w+:\d+(?:\s|$)")
 _CALL = re.compile(r"^[\w.$*/()\[\]<>-]+\(.*\)$")
@@ -293,6 +302,9 @@ _FINDING = re.compile(
     r"^\s*(?:[^\s:]+:(?:\d+|\(\d+,\d+\))\S*:? \S"
     r"|[✘✗✖×]\s|(?:FAIL|FAILED)\b|\[\s*(?:FAIL|FAILED|FAILURE|ERROR)\s*\]|not ok\b)"
 )
+# A unified diff's header naming the file it changes (`--- ci/deploy.sh.orig`): a formatter's or a
+# golden test's report names what differs there.
+_DIFF_FILE = re.compile(r"^--- [^\s:]+(?:\t.*)?$")
 # A finding that starts with the file it is about: a path with an extension, then `:`.
 _FILE_FINDING = re.compile(r"^[\w./-]+\.[A-Za-z]\w{0,5}:(?:\d+|\(\d+,\d+\))?\S*:? \S")
 MIN_FINDINGS = 3  # fewer is not a list
@@ -370,7 +382,8 @@ def _shape(text: str) -> str | None:
 
 
 def _span(c: _Card) -> tuple[int, int]:
-    return min(c.lines, default=c.head), max(c.lines, default=c.end)
+    # To the block's end, not its last shown line: the rule may leave out a code frame's tail.
+    return min(c.lines, default=c.head), max(c.end, max(c.lines, default=c.end))
 
 
 def _indent(text: str) -> int:
@@ -779,6 +792,19 @@ class Analyser:
                 break  # not a trace's header, or one a rule reads itself ("Traceback (most recent...):")
         return end
 
+    def _frames_above(self, n: int) -> dict[int, str]:
+        """The stack trace that ends right above line `n` (nim prints its `Traceback` before the
+        signal), with its header: none when the lines above are not frames."""
+        out: dict[int, str] = {}
+        for k in range(n - 1, max(n - LOOKBEHIND, self._win_first, 1) - 1, -1):
+            t = self._text(k)
+            if t is None or marker(t) is not None or not (self._is_frame(k, t) or _FRAME_ABOVE.match(t)):
+                if out and t is not None and _TRACE_HEADER.search(t):
+                    out[k] = t[: self._keep]
+                break
+            out[k] = t[: self._keep]
+        return out
+
     def _is_frame(self, k: int, t: str) -> bool:
         """A stack frame: the runtimes' usual prefixes, an indented `path.ext:line`, or a call
         (`main.loadAll(0x28)`) whose location is on the indented line below it."""
@@ -841,6 +867,11 @@ class Analyser:
         end = self._block_end(rule, n)
         if end == n and rule.block is None and not rule.after:
             end = self._frames_after(n)
+        elif rule.category is Category.CRASH and rule.block is None:
+            # A crash's backtrace may follow its few lines after a header (gfortran's `Backtrace
+            # for this error:`), or end right above the signal line (nim's `Traceback`).
+            end = self._frames_after(end)
+            lines.update(self._frames_above(n))
         took = any((self._text(k) or "").strip() for k in range(n + 1, end + 1))
         if text.rstrip().endswith(":") and not took:
             end = self._introduced(n)  # the error names nothing itself: what it introduces does
@@ -1081,6 +1112,7 @@ class Analyser:
                 first.lines.update(c.lines)
                 first.signal |= c.signal
                 first.key_texts.extend(c.key_texts[:1])
+                first.end = max(first.end, c.end)
             elif c.section == first.section and first.repeats <= REPEATS_SHOWN and c.head in c.lines:
                 first.lines[c.head] = c.lines[c.head]
                 first.signal.add(c.head)
@@ -1287,8 +1319,9 @@ class Analyser:
         for c in ranked[1:]:
             clo, chi = _span(c)
             far = clo - hi > NEIGHBOUR_GAP or lo - chi > NEIGHBOUR_GAP
-            # A failure that recurs (folded repeats) is its own story, wherever one repeat sits.
-            if far or c.repeats > 1 or c.section != top.section or c.rule.wrapper:
+            # A failure that recurs (folded repeats of one failure) is its own story, wherever one
+            # repeat sits; a group's distinct failures are not repeats.
+            if far or (c.repeats > 1 and c.count == 1) or c.section != top.section or c.rule.wrapper:
                 rest.append(c)
                 continue
             top.lines.update(c.lines)
@@ -1499,15 +1532,16 @@ class Analyser:
 
     def _findings(self, start: int, first: int) -> list[tuple[int, str]]:
         """The lines between `start` and `first` (the tail) that report one failure each: a
-        location (`src/a.hs:6:1-41: Warning: ...`) or a runner's failure mark (`✘`, `[FAILED]`,
-        `not ok`). An unknown tool's long report still names what failed above its last lines."""
+        location (`src/a.hs:6:1-41: Warning: ...`), a runner's failure mark (`✘`, `[FAILED]`,
+        `not ok`) or a diff's file header. An unknown tool's long report still names what failed
+        above its last lines."""
         out: list[tuple[int, str]] = []
         for k in range(max(start + 1, self._win_first, 1), first):
             t, raw = self._text(k), self._raw(k)
             if t is None or raw is None or marker(t) is not None or raw_marker(raw) is not None:
                 out = []  # a section boundary: what came before is another step's output
                 continue
-            if _FINDING.match(t):
+            if _FINDING.match(t) or _DIFF_FILE.match(t):
                 out.append((k, t))
         return out[:MAX_FINDINGS]
 
@@ -1575,8 +1609,8 @@ class Analyser:
                     continue
             if k in echoed and len(echoed) < len(c.lines):
                 continue
-            if k in unchanged and k not in c.signal:
-                continue
+            if k in unchanged and (k not in c.signal or tail):
+                continue  # a tail's lines are all signal; a diff's unchanged lines stay context
             if context and k not in c.signal and any(ctx.match(t) for ctx in context):
                 continue
             if linted and k != c.head and _SOURCE_LINE.match(t):
@@ -1587,6 +1621,8 @@ class Analyser:
                 continue  # where to read about the error, not the error
             if k != c.head and _NO_CONTENT.match(t):
                 continue
+            if k not in c.signal and _TRACE_HEADER.match(t) and t.rstrip().endswith(":"):
+                continue  # a trace's header (`Backtrace for this error:`) only announces its frames
             body = _PREFIXES.sub("", t, count=1).strip()
             rule_line = _SEPARATOR.match(t) or _SEPARATOR.match(_LEVEL.sub("", t, count=1))
             if k in c.signal or (body and _ALNUM.search(body) and not rule_line and body != last):
@@ -1622,11 +1658,15 @@ class Analyser:
     @staticmethod
     def _diff_context(c: _Card) -> set[int]:
         """The unchanged lines of the diffs a card shows under a legend (`- Expected  - 1` /
-        `+ Received  + 0`, `+ actual - expected`): deeper than the legend and not marked `-` or
-        `+` (and the `@@` hunk headers). The marked lines are what differs; the rest is context."""
+        `+ Received  + 0`, `+ actual - expected`, a unified diff's file header): deeper than the
+        legend and not marked `-` or `+` (and the `@@` hunk headers). The marked lines are what
+        differs; the rest is context."""
         out: set[int] = set()
         for k in sorted(c.lines):
-            if not _DIFF_LEGEND.match(c.lines[k]):
+            t = c.lines[k]
+            # A unified diff's file header (`--- a.txt` / `+++ b.txt`) is its legend too.
+            header = t.startswith("+++ ") and c.lines.get(k - 1, "").startswith("--- ")
+            if not (header or _DIFF_LEGEND.match(t)):
                 continue
             depth = _indent(c.lines[k])
             started = False

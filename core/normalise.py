@@ -105,10 +105,13 @@ class Marker:
 
 
 _BK_SECTION_RE = re.compile(r"^(---|\+\+\+|~~~) (.*)$|^(---|\+\+\+|~~~)$")
-# Lines that look like section headers but are tool output: go test results, unified diffs.
+# Lines that look like section headers but are tool output: go test results, unified diffs. A
+# diff's file header names one path and nothing else (`--- tests/golden/bulk.txt`, `+++ ci/x.sh`):
+# a heading a person writes has words, an emoji code or a label, not a lone file name.
 _NOT_SECTION_RE = re.compile(
     r"^(?:---|\+\+\+) (?:(?:FAIL|PASS|SKIP|BENCH): |[ab]/|/dev/null|(?:expected|actual|Expected|Actual|"
-    r"original|modified|old|new)\b|\S+\t)"
+    r"original|modified|old|new)\b|\S+\t"
+    r"|[\w.-]*/[\w./-]*$|[\w/-]+(?:\.[\w-]+)*\.[A-Za-z][\w-]{0,7}$)"
 )
 _BK_REOPEN_RE = re.compile(r"^\^\^\^ \+\+\+\s*$")
 _BK_EXIT_RE = re.compile(

@@ -2244,3 +2244,86 @@ def test_an_r_error_shows_its_calls_and_halt_and_takes_its_kind_from_its_words()
     assert "Execution halted" in _text(cards[0]) and "2026-10: 3 rows" not in _text(cards[0])
     lines[2:8] = ["Error in library(arrow) : there is no package called 'arrow'", "Execution halted"]
     assert analyse(_bk_log("\n".join(lines)), RULES)[0].category is Category.DEPENDENCY
+
+
+def test_a_crash_shows_the_backtrace_under_its_header_and_the_trace_right_above_it() -> None:
+    below = [
+        "$ ./build/tally",
+        "Program received signal SIGSEGV: Segmentation fault - invalid memory reference.",
+        "",
+        "Backtrace for this error:",
+        "#0  0x7f883a6218c2 in ???",
+        "#1  0x7f883a620a55 in ???",
+        "#2  0x7f883a45a04f in ???",
+        "\tat ./signal/../sysdeps/unix/sysv/linux/x86_64/libc_sigaction.c:0",
+        "#3  0x559cb0d942f8 in tally",
+        "\tat src/tally.f90:12",
+        "#4  0x559cb0d943f2 in main",
+        "\tat src/tally.f90:14",
+    ]
+    card = analyse(_bk_log("\n".join(below), status=139), RULES)[0]
+    text = [ln.text for ln in card.lines]
+    assert card.rule == "crash.signal" and "\tat src/tally.f90:12" in text
+    # A frame without a symbol is nobody's code; the header only introduces the frames.
+    assert "#1  0x7f883a620a55 in ???" not in text and "Backtrace for this error:" not in text
+    above = [
+        "$ nim c -r src/tree.nim",
+        "src depth 0",
+        "Traceback (most recent call last)",
+        "/build/src/tree.nim(19) tree",
+        "/build/src/tree.nim(10) depth",
+        "SIGSEGV: Illegal storage access. (Attempt to read from nil?)",
+    ]
+    text = [ln.text for ln in analyse(_bk_log("\n".join(above)), RULES)[0].lines]
+    assert "/build/src/tree.nim(10) depth" in text and "Traceback (most recent call last)" in text
+    # Output above the signal that is no trace stays out.
+    above[2:5] = ["loading tree from disk", "walking 3 nodes"]
+    text = [ln.text for ln in analyse(_bk_log("\n".join(above)), RULES)[0].lines]
+    assert "walking 3 nodes" not in text
+
+
+def test_a_unified_diff_in_an_unknown_tools_output_names_its_files_and_leaves_out_its_context() -> None:
+    diff = [
+        "--- ci/checksum.sh.orig",
+        "+++ ci/checksum.sh",
+        "@@ -1,4 +1,4 @@",
+        " #!/usr/bin/env bash",
+        " set -euo pipefail",
+        '-if [ -z "${TAG:-}" ];then',
+        '+if [ -z "${TAG:-}" ]; then',
+    ]
+    body = ["$ ./ci/format-check.sh", *diff, "FAIL checksum.sh"]
+    card = analyse(_bk_log("\n".join(body)), RULES)[0]
+    text = [ln.text for ln in card.lines]
+    # The file headers are the diff's, not Buildkite's sections: the card reaches back to them.
+    assert card.rule == "fallback.tail" and "--- ci/checksum.sh.orig" in text
+    assert '+if [ -z "${TAG:-}" ]; then' in text
+    assert " set -euo pipefail" not in text and "@@ -1,4 +1,4 @@" not in text
+    # A long output: the diff's file header above the tail still names the file.
+    checked = [f"checked {i}.sh" for i in range(40)]
+    body = ["$ ./ci/format-check.sh", *checked, *diff, *[f"-x{i}" for i in range(6)]]
+    card = analyse(_bk_log("\n".join(body)), RULES)[0]
+    assert "--- ci/checksum.sh.orig" in [ln.text for ln in card.lines]
+    # ...and unchanged lines outside a diff stay: they are what the command printed.
+    body = ["$ ./ci/check.sh", " set -euo pipefail", " checking 3 files", "check failed"]
+    text = [ln.text for ln in analyse(_bk_log("\n".join(body)), RULES)[0].lines]
+    assert " set -euo pipefail" in text
+
+
+def test_a_group_card_of_distinct_failures_beside_the_best_card_joins_it() -> None:
+    def lines(files: list[str]) -> str:
+        out = ["$ ruff format --check ."]
+        for f in files:
+            out += ["unformatted: File would be reformatted", f" --> {f}:1:11", "  |", "1 + x = 1", "  |", ""]
+        return "\n".join([*out, f"{len(files)} files would be reformatted, 2 files already formatted"])
+
+    cards = analyse(_bk_log(lines(["a/config.py", "a/loader.py", "a/worker.py"])), RULES)
+    top = "\n".join([cards[0].title, *(ln.text for ln in cards[0].lines)])
+    assert all(f in top for f in ("a/config.py", "a/loader.py", "a/worker.py"))
+    # One failure retried (the same lines each time) is its own story: it stays its own card.
+    retry = ["$ git submodule update --init"]
+    for _ in range(2):
+        retry += ["Cloning into 'vendor/proto'...", "Host key verification failed."]
+        retry += ["fatal: Could not read from remote repository."]
+    cards = analyse(_bk_log("\n".join(retry)), RULES)
+    assert [c.rule for c in cards] == ["ssh.failed", "git.remote"]

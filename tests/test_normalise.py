@@ -72,6 +72,9 @@ def test_long_line_inside_one_chunk_is_capped() -> None:
     [
         ("--- :pytest: Run tests", "section", ":pytest: Run tests", False),
         ("+++ Build", "section", "Build", False),
+        ("--- :docker: Integration stack", "section", ":docker: Integration stack", False),
+        ("--- Done.", "section", "Done.", False),
+        ("--- v1.2.3", "section", "v1.2.3", False),
         ("~~~ Preparing working directory", "section", "Preparing working directory", True),
         ("^^^ +++", "reopen", "", False),
         ("##[group]Run npm test", "section", "Run npm test", False),
@@ -104,6 +107,11 @@ def test_agent_exit_line() -> None:
         "~~~~",
         "+++b/file",
         "error",
+        # A unified diff's file headers: a lone path, not a heading.
+        "--- tests/golden/bulk.txt",
+        "+++ actual/bulk.txt",
+        "--- ci/deploy.sh.orig",
+        "--- main.go",
     ],
 )
 def test_not_markers(text: str) -> None:
