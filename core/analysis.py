@@ -1703,7 +1703,12 @@ class Analyser:
             useful = [k for k in useful if k not in lib or k in keep]
         if len(useful) <= budget:
             return useful
-        chosen = [k for k in useful if k in c.signal][:budget]
+        signal = [k for k in useful if k in c.signal]
+        if c.rule.name == "fallback.tail":
+            # A command's whole output over the budget: its last lines say how it ended (a
+            # checker's `RESULT: FAILED` under its table), so they go first, then the top.
+            signal = signal[-FALLBACK_LINES:] + signal[:-FALLBACK_LINES]
+        chosen = signal[:budget]
         taken = set(chosen)
 
         def take(ks: list[int]) -> None:

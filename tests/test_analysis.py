@@ -2327,3 +2327,22 @@ def test_a_group_card_of_distinct_failures_beside_the_best_card_joins_it() -> No
         retry += ["fatal: Could not read from remote repository."]
     cards = analyse(_bk_log("\n".join(retry)), RULES)
     assert [c.rule for c in cards] == ["ssh.failed", "git.remote"]
+
+
+def test_a_fallback_over_its_budget_keeps_how_the_command_ended() -> None:
+    """An unknown checker's long report: the card keeps its last lines (the verdict under the
+    table) before filling up with the top; a report within the budget is shown whole."""
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
+    pairs = enumerate(zip(words * 3, words[3:] * 3 + words[:3] * 3, strict=False))
+    rows = [f"| {a}.{b} (L{i}) | {'MISSED' if i % 3 else 'COVERED'} |" for i, (a, b) in pairs]
+    body = "\n".join(["$ covcheck --fail-under 80 src", "= Coverage for src/ =", *rows])
+    body += "\n| TOTAL | 40 | 33.3% |\n---- RESULT: FAILED (minimum: 80.0%, actual: 33.3%) ----"
+    (card,) = analyse(_bk_log(body), RULES)
+    assert card.rule == "fallback.tail"
+    texts = [ln.text for ln in card.lines]
+    assert texts[-1].startswith("---- RESULT: FAILED") and "| TOTAL | 40 | 33.3% |" in texts
+    assert len(texts) < len(rows)  # cut to the budget, not shown whole
+    short = "\n".join(["$ covcheck --fail-under 80 src", *rows[:6], "RESULT: FAILED (actual: 33.3%)"])
+    (card,) = analyse(_bk_log(short), RULES)
+    texts = [ln.text for ln in card.lines]
+    assert texts[0] == rows[0] and texts[-1] == "RESULT: FAILED (actual: 33.3%)"  # from its top
