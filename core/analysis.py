@@ -16,12 +16,16 @@ sits among the failing command's last lines, one card shows them all. A group ca
 failures a few lines from the best card (measured to its block's end) joins it; a retried one does not.
 
 Excerpts: a card shows its useful lines, not filler: blank, punctuation-only (carets, gutters,
-separators) and repeated lines go, so do library frames (except the few right above the user's
-first frame), the unmarked context of a source listing that marks its failing line and a linter's
-code frame (it repeats the source its location names). A failure that recurs in its section shows
-the first line of each of its first few occurrences (a retry loop's attempts). A crash shows its
-backtrace, under a header below the signal line or right above it. Over the
-budget, signal lines come first, then explaining lines, the top of the block, the user's frames.
+separators) and repeated lines go, so do library and runtime frames (except the few right above the
+user's first frame), the unmarked context of a source listing that marks its failing line, a
+linter's code frame (it repeats the source its location names), a hint on where to find more output
+(`A complete log of this run can be found in`, `run with RUST_BACKTRACE=1`) and how long the run
+took. A fallback tail's lines are all signal, yet its filler and library frames go too. A block
+ends where a CI section opens (GitLab's clean-up under the failing command's trace). A failure
+that recurs in its section shows the first line of each of its first few occurrences (a retry
+loop's attempts). A crash shows its backtrace, under a header below the signal line or right above
+it. Over the budget, signal lines come first, then explaining lines, the top of the block, the
+user's frames.
 What the first pass leaves of the 25 lines goes to the cards that had more to show, best first.
 
 Category: the rule's; where the rule knows none (a bare "make: *** Error 1", no pattern at all),
@@ -208,6 +212,13 @@ _LIBRARY = re.compile(
     # a native frame without a symbol (gfortran's `#0  0x7f88... in ???`): none is the user's.
     r"|^\s*File \"<| in \?\?\?$"
 )
+# A frame of the language's own runtime, whatever its path: jasmine's `at <Jasmine>`, Lua's C
+# functions (`[C]: in function 'require'`), OCaml's standard library (`Called from Stdlib__List.iter`),
+# Elixir's and Erlang's applications (`(elixir 1.14.0) lib/enum.ex:2468: Enum.reduce/3`).
+_RUNTIME_FRAME = re.compile(
+    r"^\s+at <\w+>$|^\s*\[C\]: in |^\s*Called from Stdlib\b"
+    r"|^\s+\((?:elixir|stdlib|kernel|erts|ex_unit|mix|logger) [\d.]+\) \S+:\d+"
+)
 # Prefixes that carry no content of their own: valgrind's `==PID==`, pytest's `E `, a code frame's
 # gutter without a line number (`   |`), npm's `npm error`.
 _PREFIXES = re.compile(r"^(?:==\d+==|E(?=\s|$)|\s*[|│]|npm (?:ERR!|error)(?=\s|$))")
@@ -219,6 +230,8 @@ _MARKED_CODE = (
     (re.compile(r"^>\s{3,}\S"), re.compile(r"^ {4}")),
 )
 _ALNUM = re.compile(r"[^\W_]")
+_DIFF_CHANGE = re.compile(r"^[-+]\s*\S")  # a diff's changed line, whatever it holds (`+    }`)
+_QUOTED = re.compile(r"^([\"'`]).*\1$")  # a quoted value, whatever it holds (a counterexample's `"--"`)
 # A code frame's source line (`18 | strip = "symbols`, `  3 │ import x`): in a linter's finding it
 # only repeats the source the location names; in a compiler's error it is the code that failed.
 _SOURCE_LINE = re.compile(r"^\s*\d+\s*[|│] ")
@@ -246,7 +259,11 @@ _STACK_LINE = re.compile(
 )
 # A frame at the margin: nim's `src/tree.nim(10) depth`; and the header above a trace.
 _FRAME_ABOVE = re.compile(r"^\S+\.\w+\(\d+\) [\w.]+$")
-_TRACE_HEADER = re.compile(r"(?i)^\s*(?:traceback|backtrace|stack ?trace)\b")
+# ...and a thread's header over its frames (`Current thread 0x7f0a... (most recent call first):`).
+_TRACE_HEADER = re.compile(
+    r"(?i)^\s*(?:traceback|backtrace|stack ?trace(?:back)?)\b"
+    r"|^\s*(?:current )?thread 0x[0-9a-f]+ \(most recent call first\):"
+)
 # An indented frame location (`\t/src/main.go:11 +0x111`), and a frame's call line above one.
 _FRAME_LOCATION = re.compile(r"^\s+\S*\.\w+:\d+(?:\s|$)")
 _CALL = re.compile(r"^[\w.$*/()\[\]<>-]+\(.*\)$")
@@ -264,6 +281,20 @@ _HELP_LINK = re.compile(
     r"|for (?:more|further) (?:information|info|details)|get help|\[help \d+\]|see"
     r"|more info(?:rmation)?|learn more)\b[^\n]*?https?://"
 )
+# A hint on where to get more output than the log shows (`npm error A complete log of this run can
+# be found in: ...`, `Full log written to ...`, "note: run with RUST_BACKTRACE=1 environment variable
+# to display a backtrace", `Re-run Maven using the -X switch to enable full debug logging.`, `(See
+# full trace by running task with --trace)`): how to learn more, not what failed.
+_MORE_OUTPUT = re.compile(
+    r"(?i)^\W*(?:\[[a-z]+\]\s*|note:\s*|npm (?:error|err!)\s+)?(?:"
+    r"(?:a |the )?(?:complete|full|detailed) log\b[^\n]*?\b(?:found|written|saved|available)\b"
+    r"|errors? (?:were )?logged to\b"
+    r"|to see the full (?:stack ?trace|backtrace|log|output)\b"
+    r"|(?:some details are omitted, |you can (?:also )?)?(?:re-?run|run|use|try)\b[^\n]{0,60}?"
+    r"\b(?:to (?:display|see|get|enable|view|show|generate)"
+    r"|for (?:a |more )?(?:verbose|full|detailed|more)|for options)\b"
+    r"|see (?:the )?full (?:trace|backtrace|stack|output|log)\b)"
+)
 # A diff's legend (`- Expected  - 1`, `+ Received  + 0`, `+ actual - expected`): which side is which.
 _DIFF_LEGEND = re.compile(
     r"^\s*[-+] (?:Expected|Received|Snapshot)(?:\s+[-+] \d+)?\s*$"
@@ -273,6 +304,12 @@ _DIFF_LEGEND = re.compile(
 # tests, the name is on the next line) and a diff's legend.
 _NO_CONTENT = re.compile(
     rf"^\s*(?:FAIL|FAILED|FAILURE|ERROR)\s*$|{_DIFF_LEGEND.pattern}"
+    # How long the run took, alone on its line (`Took 0min 0.001s`, `Finished in 0.007 seconds`,
+    # `Duration:  2.09ms`): when, not what, failed.
+    r"|(?i:^\W*(?:took|(?:finished|done|completed) in|duration|elapsed(?: time)?|total time)\s*:?\s*"
+    r"(?:\d[\d.:]*\s*(?:ms|s|secs?|seconds|m|min|minutes|h)?\s*)+$)"
+    # A JVM trace's count of the frames it left out (`\t... 2 more`: the cause's trace repeats them).
+    r"|^\s+\.\.\. \d+ more\s*$"
     # pytest's display of a failing function's arguments (`qty = 500, expected = 'wholesale'`): the
     # values the failure ran with, at the margin above its source; the source and `E` lines say them.
     r"|^[a-z_]\w* = [^\n]*?, [a-z_]\w* = \S"
@@ -710,10 +747,12 @@ class Analyser:
         end = n
         blanks = 0
         for k in range(n + 1, min(n + cap, self._last) + 1):
-            t = self._text(k)
-            if t is None:
+            t, raw = self._text(k), self._raw(k)
+            if t is None or raw is None:
                 break
-            if marker(t) is not None:
+            # A section opens or closes (GitLab's `section_start:...` then its runner's "Cleaning
+            # up project directory"): the block ended with the command that printed it.
+            if marker(t) is not None or raw_marker(raw) is not None:
                 break
             if rule.stop is not None and rule.stop.search(t):
                 break
@@ -1617,21 +1656,28 @@ class Analyser:
                 continue
             if k not in c.signal and _PASSED.match(t):
                 continue  # a passing test or item beside the failure: nobody points at it
-            if k not in c.signal and _HELP_LINK.match(t):
+            if (k not in c.signal or tail) and _HELP_LINK.match(t):
                 continue  # where to read about the error, not the error
+            if k != c.head and _MORE_OUTPUT.match(t):
+                continue
             if k != c.head and _NO_CONTENT.match(t):
                 continue
-            if k not in c.signal and _TRACE_HEADER.match(t) and t.rstrip().endswith(":"):
+            if (k not in c.signal or tail) and _TRACE_HEADER.search(t) and t.rstrip().endswith(":"):
                 continue  # a trace's header (`Backtrace for this error:`) only announces its frames
             body = _PREFIXES.sub("", t, count=1).strip()
             rule_line = _SEPARATOR.match(t) or _SEPARATOR.match(_LEVEL.sub("", t, count=1))
+            # A tail's lines are all signal, yet its filler is filler too (a caret under the
+            # code, a table's border, a rule between reports); a quoted value (`"--"`) and a diff's
+            # changed line (`+    }`) are not. A blank line is filler in any card.
+            filler = rule_line or not (_ALNUM.search(body) or _QUOTED.search(body) or _DIFF_CHANGE.match(t))
+            if k != c.head and (not t.strip() or (tail and filler)):
+                continue
             if k in c.signal or (body and _ALNUM.search(body) and not rule_line and body != last):
                 out.append(k)
             last = body
+        # In a tail (all signal) too: a library's frames there are no more the user's.
         lib = {
-            k
-            for k in out
-            if k != c.head and k not in c.signal and _LIBRARY.search(c.lines[k]) and _FRAME.search(c.lines[k])
+            k for k in out if k != c.head and (k not in c.signal or tail) and self._library_frame(c.lines[k])
         }
         # Go's goroutine creation site (`created by main.main` and its location below it): where a
         # goroutine started, not where it failed.
@@ -1654,6 +1700,11 @@ class Analyser:
                 ):
                     lib.add(j)
         return out, lib
+
+    @staticmethod
+    def _library_frame(t: str) -> bool:
+        """A frame of code the user did not write: a library's path, or the runtime's own frame."""
+        return bool(_RUNTIME_FRAME.match(t) or (_LIBRARY.search(t) and _FRAME.search(t)))
 
     @staticmethod
     def _diff_context(c: _Card) -> set[int]:
