@@ -292,6 +292,13 @@ CORPORA = {
         "/work/scratch/h14venv/bin:/work/scratch/h14/npm/node_modules/.bin",
         "/work/scratch/h14/gocache",
     ),
+    "holdout15": (
+        "h15_cases",
+        Path("/work/main/bench/holdout15"),
+        "agent-17",
+        "/work/scratch/h15venv/bin:/work/scratch/h15/npm/node_modules/.bin",
+        "/work/scratch/h15/gocache",
+    ),
 }
 
 
