@@ -192,6 +192,10 @@ EXIT_STATUSES: dict[int, tuple[Category, str]] = {
     143: (Category.TIMEOUT, "terminated by SIGTERM (exit status 143): cancelled or timed out"),
     124: (Category.TIMEOUT, "timed out (exit status 124 from `timeout`)"),
     130: (Category.TIMEOUT, "interrupted by SIGINT (exit status 130)"),
+    # A watchdog's alarm (`alarm()`, `ulimit -t`, `ulimit -f`) ended the program: its limit, not a bug.
+    142: (Category.TIMEOUT, "alarm clock (SIGALRM, exit status 142): a watchdog's time limit ran out"),
+    152: (Category.RESOURCE, "CPU time limit exceeded (SIGXCPU, exit status 152)"),
+    153: (Category.RESOURCE, "file size limit exceeded (SIGXFSZ, exit status 153)"),
     127: (Category.INFRASTRUCTURE, "command not found (exit status 127)"),
     126: (Category.CONFIG, "command not executable (exit status 126)"),
     -1: (Category.INFRASTRUCTURE, "agent lost or process killed before it reported (exit status -1)"),
@@ -1511,10 +1515,13 @@ class Analyser:
         if i and section is not None and not section.title:
             section = sections[i - 1]
         out: list[tuple[str, bool]] = []
+        earlier = None
         for line, command in reversed(self._st.commands):
             if line <= ref:  # a fallback tail may start at the command itself
                 if line >= start:
                     out.append((command, False))
+                else:
+                    earlier = command
                 break
         if section is not None:
             title = section.title
@@ -1522,7 +1529,21 @@ class Analyser:
                 out.append((title[4:], False))
             else:
                 out.append((title, True))
+        # A section with no command of its own that the command's output opened (a script's own
+        # `--- docker compose logs db` echo) is still that command's: after its label, it speaks.
+        if earlier is not None and self._opened_by_output(i):
+            out.append((earlier, False))
         return out
+
+    def _opened_by_output(self, i: int | None) -> bool:
+        """Whether section `i` was opened by the output of the command running above it: the
+        previous section is a step's (`---`, not the agent's collapsed `~~~ Preparing working
+        directory`, whose `git checkout` is no step's work) and holds a `$ command`."""
+        sections = self._st.sections
+        if not i:
+            return False
+        prev = sections[i - 1]
+        return not prev.collapsed and any(prev.start <= n < sections[i].start for n, _ in self._st.commands)
 
     def _section_at(self, line: int) -> int:
         """The index of the section `line` is in; -1 before the first."""

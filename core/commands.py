@@ -71,7 +71,8 @@ COMMAND_CATEGORIES: tuple[tuple[str, Category], ...] = (
         rf"{_W}(?:curl|wget|fetch(?:es|ing|ed)?|git (?:clone|fetch|pull|push|submodule|lfs)|"
         r"push(?:es|ing|ed)?|ssh|scp|rsync|aws|gcloud|gsutil|az|kubectl|helm|kustomize|argocd|eksctl|"
         r"terraform (?:init|plan|apply|destroy|import|refresh)|terragrunt|pulumi|"
-        r"docker (?:push|pull|login)|skopeo|crane|oras|apt-get|apt|apk|yum|dnf|zypper|brew|choco|"
+        r"docker (?:push|pull|login)|docker[- ]compose up|skopeo|crane|oras|"
+        r"apt-get|apt|apk|yum|dnf|zypper|brew|choco|"
         r"buildkite[- ]agent|upload(?:s|ing|ed)?|download(?:s|ing|ed)?|deploy(?:s|ing|ed|ments?)?|"
         rf"publish(?:es|ing|ed)?|releas(?:e|es|ed|ing)){_E}",
         Category.INFRASTRUCTURE,

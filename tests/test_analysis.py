@@ -143,6 +143,8 @@ def test_passing_job_with_decoys_has_no_cards() -> None:
         (139, Category.CRASH),
         (143, Category.TIMEOUT),
         (124, Category.TIMEOUT),
+        (142, Category.TIMEOUT),  # SIGALRM: a watchdog's alarm
+        (152, Category.RESOURCE),  # SIGXCPU: `ulimit -t`
         (127, Category.INFRASTRUCTURE),
         (-1, Category.INFRASTRUCTURE),
     ],
@@ -2346,3 +2348,51 @@ def test_a_fallback_over_its_budget_keeps_how_the_command_ended() -> None:
     (card,) = analyse(_bk_log(short), RULES)
     texts = [ln.text for ln in card.lines]
     assert texts[0] == rows[0] and texts[-1] == "RESULT: FAILED (actual: 33.3%)"  # from its top
+
+
+def test_a_status_no_signal_explains_gets_no_exit_card() -> None:
+    # 141 (SIGPIPE) says nothing about what broke: the section's last lines, not an exit card.
+    cards = analyse(b"$ ./run-suite\nrunning 1200 cases\n", RULES, exit_status=141)
+    assert cards[0].rule == "fallback.tail"
+
+
+def test_timeout_killing_its_command_is_a_timeout_not_out_of_memory() -> None:
+    lines = [
+        "$ timeout --verbose -k 3 6 python worker.py",
+        "worker: batch 6 processed",
+        "timeout: sending signal TERM to command 'python'",
+        "worker: received SIGTERM, draining current batch before exit",
+        "timeout: sending signal KILL to command 'python'",
+        "bash: line 1: 18987 Killed                  timeout --verbose -k 3 6 python worker.py",
+    ]
+    cards = analyse("".join(f"{t}\n" for t in lines).encode(), RULES, exit_status=137)
+    assert cards[0].category is Category.TIMEOUT
+    shown = [ln.text for ln in cards[0].lines]
+    assert "worker: received SIGTERM, draining current batch before exit" in shown
+    assert lines[-1] in shown
+    # The kernel's OOM killer behind the shell's same report stays a resource problem.
+    oom = b"$ python train.py\nloading embeddings\n./train.sh: line 5: 24695 Killed      python3 train.py\n"
+    assert analyse(oom, RULES, exit_status=137)[0].category is Category.RESOURCE
+
+
+def test_a_runtime_heap_exhausted_is_a_resource_with_its_limit() -> None:
+    log = (
+        b"$ ./ci/aggregate.sh\naggregating 3000000 events\naggregate: Heap exhausted;\n"
+        b"aggregate: Current maximum heap size is 67108864 bytes (64 MB).\n"
+        b"aggregate: Use `+RTS -M<size>' to increase it.\n"
+    )
+    cards = analyse(log, RULES, exit_status=251)
+    assert cards[0].category is Category.RESOURCE
+    limit = "aggregate: Current maximum heap size is 67108864 bytes (64 MB)."
+    assert limit in [ln.text for ln in cards[0].lines]
+    # A retry budget running out is no memory.
+    log = b"$ ./ci/aggregate.sh\nfetch failed\nretry budget exhausted, giving up\n"
+    assert analyse(log, RULES, exit_status=1)[0].category is not Category.RESOURCE
+
+
+def test_a_shell_alarm_clock_is_a_timeout() -> None:
+    log = b"$ ./ci/smoke.sh\npoll 5: api status=starting\n./ci/smoke.sh: line 4: 18132 Alarm clock   perl w\n"
+    cards = analyse(log, RULES, exit_status=142)
+    assert cards[0].rule == "timeout.alarm"
+    assert cards[0].category is Category.TIMEOUT
+    assert "poll 5: api status=starting" in [ln.text for ln in cards[0].lines]

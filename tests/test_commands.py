@@ -73,6 +73,10 @@ BK = "\x1b_bk;t=1764302766471\x07"
         # A `build/` directory is where a build went, not the work of this command.
         ('buildkite-agent artifact upload "build/reports/**/*"', Category.INFRASTRUCTURE),
         ("ls build/", None),
+        # Starting a stack of services is the infrastructure's work; reading its logs names none.
+        ("docker compose up -d --wait", Category.INFRASTRUCTURE),
+        ("docker-compose up --abort-on-container-exit", Category.INFRASTRUCTURE),
+        ("docker compose logs --tail 12 db", None),
         ("python tools/flintstone.py", None),  # a longer word is not a linter
     ],
 )
@@ -130,6 +134,31 @@ def test_the_label_decides_when_the_command_is_a_script() -> None:
 def test_a_command_from_an_earlier_section_does_not_count() -> None:
     # The checkout's `$ git ...` is another section's command; this one names no work.
     log = _bk_log(":hammer: Build", "bash check.sh", ["checking generated files are up to date"])
+    assert analyse(log, RULES, exit_status=1)[0].category is Category.UNKNOWN
+
+
+def test_a_section_the_commands_own_output_opened_is_still_that_commands() -> None:
+    # The command echoes `--- docker compose logs db` itself: no CI step began, the command is
+    # still the one that failed (and its label says nothing).
+    log = _bk_log(
+        ":hammer: Integration services",
+        "docker compose up -d --wait || docker compose logs --tail 12 db",
+        ["container db-1 is unhealthy", "--- docker compose logs db", "db-1  | up"],
+    )
+    assert analyse(log, RULES, exit_status=1)[0].category is Category.INFRASTRUCTURE
+
+
+def test_a_step_after_the_checkout_does_not_take_the_checkout_command() -> None:
+    # A step's section with no command echoed: the agent's `git checkout` above is no step's work.
+    lines = [
+        "~~~ Preparing working directory",
+        "\x1b[90m$\x1b[0m git fetch -v --prune -- origin 3f9c2e1a7d",
+        "--- :scroll: License check",
+        "checking generated files are up to date",
+        "^^^ +++",
+        "user command error: exit status 1",
+    ]
+    log = "".join(f"{BK}{line}\r\n" for line in lines).encode()
     assert analyse(log, RULES, exit_status=1)[0].category is Category.UNKNOWN
 
 
