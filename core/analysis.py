@@ -97,6 +97,36 @@ _CONFIG_FAULT = re.compile(
     rf"|{_DATA_FILE}(?::\d+|\(\d+,\d+\))?:? (?:is )?(?:invalid|malformed|not valid)\b"
 )
 _CONFIG_REFINES = frozenset({Category.RUNTIME, Category.COMPILE, Category.DEPENDENCY})
+# A program or tool that refuses its settings says so in words that name them, whatever rule read
+# the error (a traceback, a tool's `error:`, the last lines): a settings object that fails
+# validation (pydantic's `3 validation errors for Settings`), a configuration key, option or value
+# it does not know or accept (`unknown configuration key`, `invalid setting value`), a setting it
+# needs and lacks (`missing required config option`, `setting 'region' is required`), a framework's
+# own verdict (`configuration error:`, Django's `ImproperlyConfigured` and its system checks'
+# `SystemCheckError`), a credential the configuration gives that is wrong (keytool's `keystore
+# password was incorrect`), a toolchain the project's settings do not accept (npm's `Unsupported
+# engine`, cargo's `rustc 1.95.0 is not supported by the following packages`). Only in a card's
+# signal lines, not a warning's, never a test's: a test whose assertion mentions a setting is
+# still a failed test.
+_SETTINGS_FAULT = re.compile(
+    r"(?i)\bvalidation errors? for \w*(?:settings|config(?:uration)?|env(?:ironment)?|options)\b"
+    r"|\b(?:invalid|unknown|unrecognized|unsupported|unexpected) (?:config(?:uration)?|settings?) "
+    r"(?:keys?|options?|fields?|values?|propert(?:y|ies)|parameters?|entry|entries)\b"
+    r"|\bunknown (?:config(?:uration)? |settings? )?key\b|\binvalid (?:config(?:uration)?|settings)\b"
+    r"|\b(?:missing|required) (?:config(?:uration)?|settings?) "
+    r"(?:keys?|options?|fields?|values?|variables?)\b"
+    r"|\b(?:setting|config(?:uration)? (?:key|option|value)) [`'\"]?[\w.-]+[`'\"]? (?:is )?"
+    r"(?:required|missing|not set|invalid)\b"
+    r"|\bconfiguration error\b|\bImproperlyConfigured\b|\bSystemCheckError\b"
+    r"|\b(?:keystore|key store|truststore|keyring) password (?:was |is )?(?:incorrect|wrong|invalid)\b"
+    r"|\bunsupported engine\b|\bnot compatible with your version of\b"
+    r"|\bis not supported by the following packages\b"
+)
+# ...not where the card is a test's (a test named, an assertion's words).
+_ASSERTS = re.compile(r"(?i)\bassert(?:ion)?\w*\b|\bexpected\b[^\n]{0,40}\b(?:got|but|to (?:be|equal))\b")
+_SETTINGS_REFINES = frozenset(
+    {Category.RUNTIME, Category.UNKNOWN, Category.INFRASTRUCTURE, Category.DEPENDENCY, Category.COMPILE}
+)
 
 # No rule explained the failure, but the command's last lines say it ran out of time: a timeout,
 # whatever kind of command it was (`flock: timeout while waiting`, `✘ Timed out while running tests`).
@@ -1395,6 +1425,8 @@ class Analyser:
             return Category.COMPILE
         if rule in _CONFIG_REFINES and self._says(c, _CONFIG_FAULT):
             return Category.CONFIG
+        if rule in _SETTINGS_REFINES and self._settings_refused(c):
+            return Category.CONFIG
         if rule is Category.RUNTIME and not self._says(c, _STACK_LINE):
             ran = self._ran_category(c)
             if ran in _TOOL_SPEAKS:
@@ -1417,6 +1449,17 @@ class Analyser:
         if any(_CONFIG_FILE.search(t) for t in where):
             return Category.CONFIG
         return None
+
+    @staticmethod
+    def _settings_refused(c: _Card) -> bool:
+        """Whether a signal line of the card (not the `$ command` echoed above it) says a program
+        refused its settings (`_SETTINGS_FAULT`), in a card that is no test's: none names a test
+        and no line asserts."""
+        texts = [t for k, t in c.lines.items() if not t.startswith("$ ")]
+        if c.tests or any(_ASSERTS.search(t) for t in texts):
+            return False
+        said = [c.lines[k] for k in c.signal if k in c.lines]
+        return any(_SETTINGS_FAULT.search(t) and not _WARNS.search(t) for t in said)
 
     @staticmethod
     def _says(c: _Card, pattern: re.Pattern[str]) -> bool:

@@ -2396,3 +2396,59 @@ def test_a_shell_alarm_clock_is_a_timeout() -> None:
     assert cards[0].rule == "timeout.alarm"
     assert cards[0].category is Category.TIMEOUT
     assert "poll 5: api status=starting" in [ln.text for ln in cards[0].lines]
+
+
+# A program that refuses its settings: the card's own lines say so, whatever rule read the error.
+@pytest.mark.parametrize(
+    "body",
+    [
+        # pydantic's settings validation under a Python traceback (a runtime rule).
+        "$ python -m billing.main\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/billing/main.py", line 11, in main\n'
+        "    settings = Settings()\n"
+        "pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings\n"
+        "database_url\n"
+        "  Field required [type=missing, input_value={}, input_type=dict]\n",
+        # A credential the configuration gives, in lines no rule reads (the fallback tail).
+        "$ ./ci/check-keystore.sh\n"
+        "inspecting release keystore\n"
+        "keytool error: java.io.IOException: keystore password was incorrect\n",
+        # A tool's error naming a configuration key it does not know.
+        "$ ./ci/render.sh\nerror: unknown configuration key 'retries' in deploy/app.cfg\n",
+        # The project's declared toolchain, which the agent's does not satisfy.
+        "$ cargo build\nerror: rustc 1.95.0 is not supported by the following packages:\n"
+        "  tally@0.1.0 requires rustc 1.99\n",
+    ],
+)
+def test_settings_refused_is_configuration(body: str) -> None:
+    cards = analyse(_bk_log(body), RULES)
+    assert cards[0].category is Category.CONFIG
+
+
+def test_settings_words_do_not_make_a_failed_test_configuration() -> None:
+    """A test whose assertion mentions a setting failed a test; a check's expectation about a
+    setting is no settings error; a warning about the toolchain is no verdict."""
+    body = (
+        "$ pytest -q\n"
+        "FAILED tests/test_settings.py::test_port - AssertionError: invalid setting value: "
+        "expected 8080, got 80\n"
+        "1 failed, 3 passed in 0.12s\n"
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is Category.TEST
+    body = (
+        "$ python app.py\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/app.py", line 3, in <module>\n'
+        "    check(cfg)\n"
+        "AssertionError: invalid configuration value for port\n"
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is Category.TEST
+    body = (
+        "$ ./ci/smoke.sh\n"
+        "checking deployed settings\n"
+        "smoke check: expected port 8080 but got 80 (invalid configuration value)\n"
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is not Category.CONFIG
+    body = "$ ./ci/build.sh\nnpm warn EBADENGINE Unsupported engine {\nbuild failed: bundle.js is missing\n"
+    assert analyse(_bk_log(body), RULES)[0].category is not Category.CONFIG
