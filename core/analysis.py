@@ -141,6 +141,9 @@ _MISSING_PACKAGE = re.compile(
     r"|\b(?:unable to|cannot|can't|could not|couldn't) (?:find|locate|load) (?:the |a )?"
     r"(?:library|package|dependency)\b"
     r"|\bno (?:such )?(?:package|module|library) (?:called|named)\b"
+    # CMake's find_package that found only versions the build does not accept (`Could not find a
+    # configuration file for package "Catch2" that is compatible with requested version "3"`).
+    r"|\bcould not find a configuration file for package\b"
     # Type stubs a checker needs are packages too (`Library stubs not installed for "yaml"`), and
     # an installed version that does not satisfy a requirement (`requires x<3, but you have x 1.2`).
     r"|\bstubs (?:are )?not installed\b"
@@ -167,6 +170,8 @@ _SERVICE_DOWN = re.compile(
     r"(?i)\b(?:service unavailable|bad gateway|gateway time-?out|max retries exceeded)\b"
     r"|\b5\d\d error responses?\b|\baddress already in use\b|\bEADDRINUSE\b"
     r"|\bcertificate verify failed\b|\bSSL certificate problem\b"
+    # An expired certificate, or one about to (`openssl x509 -checkend`'s `Certificate will expire`).
+    r"|\bcertificate (?:has expired|is expired|will expire)\b"
     r"|\bconnection refused\b|\bECONNREFUSED\b|\bcould not resolve host\b"
     r"|\bname or service not known\b|\btemporary failure in name resolution\b"
     r"|\bnetwork is unreachable\b|\bno route to host\b"
@@ -266,6 +271,7 @@ _MARKED_CODE = (
 _ALNUM = re.compile(r"[^\W_]")
 _DIFF_CHANGE = re.compile(r"^[-+]\s*\S")  # a diff's changed line, whatever it holds (`+    }`)
 _QUOTED = re.compile(r"^([\"'`]).*\1$")  # a quoted value, whatever it holds (a counterexample's `"--"`)
+_CARET = re.compile(r"^\s*\^[~^]*\s*$")  # a caret line under the code it points at
 # A code frame's source line (`18 | strip = "symbols`, `  3 │ import x`): in a linter's finding it
 # only repeats the source the location names; in a compiler's error it is the code that failed.
 _SOURCE_LINE = re.compile(r"^\s*\d+\s*[|│] ")
@@ -925,14 +931,20 @@ class Analyser:
         """The lines above `n` that `rule` takes as context (`before`, filtered by `before_match`):
         none at or before line `floor`, none from before a section marker."""
         lines: dict[int, str] = {}
+        above = ""  # the line above `k`: the code a caret under it points at
         for k in range(max(n - rule.before, floor + 1, self._win_first, 1), n):
             t = self._text(k)
             if t is None or marker(t) is not None:
                 lines.clear()
+                above = ""
                 continue
             if rule.before_match is None or rule.before_match.search(t):
                 lines[k] = t[: self._keep]
-        return lines
+                # ...and the code a kept caret marks, even at the margin (node's `const x = ...`).
+                if _CARET.match(t) and above.strip() and k - 1 not in lines:
+                    lines[k - 1] = above[: self._keep]
+            above = t
+        return dict(sorted(lines.items()))
 
     def _new_card(self, n: int, text: str, rule: Rule, m: re.Match[str]) -> None:
         lines = self._before_lines(rule, n)

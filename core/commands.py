@@ -21,9 +21,10 @@ _E = r"(?:-?\d+(?:\.\d+)*)?(?![\w-])"
 
 COMMAND_CATEGORIES: tuple[tuple[str, Category], ...] = (
     # Linters, formatters and static analysis (before test: "npm run lint", "make lint"). Any
-    # `...lint` is a linter (commitlint, jsonlint, golint, xmllint, markdownlint, ...).
+    # `...lint` is a linter (commitlint, jsonlint, golint, xmllint, markdownlint, ...), and so is
+    # a `...hint` (jshint, htmlhint, csshint).
     (
-        rf"{_W}(?:[a-z0-9]*lint(?:s|ers?|ing)?|biome|prettier|flake8|pylint|ruff|black|"
+        rf"{_W}(?:[a-z0-9]*lint(?:s|ers?|ing)?|[a-z0-9]+hint|biome|prettier|flake8|pylint|ruff|black|"
         r"isort|yapf|autopep8|autoflake|pyupgrade|mypy|pyright|pytype|pyflakes|pycodestyle|pydocstyle|"
         r"bandit|vulture|interrogate|nbqa|radon|xenon|perlcritic|perltidy|gofmt|goimports|go vet|"
         r"staticcheck|revive|gosec|errcheck|"

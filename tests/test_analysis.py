@@ -2452,3 +2452,86 @@ def test_settings_words_do_not_make_a_failed_test_configuration() -> None:
     assert analyse(_bk_log(body), RULES)[0].category is not Category.CONFIG
     body = "$ ./ci/build.sh\nnpm warn EBADENGINE Unsupported engine {\nbuild failed: bundle.js is missing\n"
     assert analyse(_bk_log(body), RULES)[0].category is not Category.CONFIG
+
+
+def test_a_version_cmake_does_not_accept_is_a_dependency_problem() -> None:
+    """find_package finding only versions the build does not accept names a package to install;
+    another CMake error stays configuration."""
+    body = (
+        "$ cmake -S . -B build\n"
+        "CMake Error at CMakeLists.txt:9 (find_package):\n"
+        '  Could not find a configuration file for package "Catch2" that is compatible\n'
+        '  with requested version "3".\n'
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is Category.DEPENDENCY
+    body = (
+        "$ cmake -S . -B build\n"
+        "CMake Error at CMakeLists.txt:9 (add_executable):\n"
+        "  Cannot find source file:\n"
+        "    src/main.cpp\n"
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is not Category.DEPENDENCY
+
+
+def test_an_expiring_certificate_is_the_infrastructures() -> None:
+    """`openssl x509 -checkend` saying a certificate will expire: the infrastructure's; one that
+    will not is no cause."""
+    body = (
+        "$ ./ci/check-certs.sh\n"
+        "checking certs/api.pem\n"
+        "Certificate will not expire\n"
+        "checking certs/edge.pem\n"
+        "notAfter=Dec  6 11:31:30 2026 GMT\n"
+        "Certificate will expire\n"
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is Category.INFRASTRUCTURE
+    body = "$ ./ci/check-certs.sh\nchecking certs/api.pem\nCertificate will not expire\nbad key size\n"
+    assert analyse(_bk_log(body), RULES)[0].category is not Category.INFRASTRUCTURE
+
+
+def test_a_python_read_timeout_is_a_timeout() -> None:
+    """A traceback ending in requests' ReadTimeout: the request ran out of time, not a bug."""
+    body = (
+        "$ python smoke.py\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/smoke.py", line 24, in get\n'
+        "    return requests.get(BASE + path, timeout=(2, 1.5))\n"
+        "requests.exceptions.ReadTimeout: HTTPConnectionPool(host='127.0.0.1', port=18733): "
+        "Read timed out. (read timeout=1.5)\n"
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is Category.TIMEOUT
+    body = (
+        "$ python smoke.py\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/smoke.py", line 24, in get\n'
+        "    return parse(r.text)\n"
+        "ValueError: read timeout must be positive\n"
+    )
+    assert analyse(_bk_log(body), RULES)[0].category is Category.RUNTIME
+
+
+def test_node_shows_the_source_excerpt_above_an_uncaught_error() -> None:
+    """Node prints the location, the code (at the margin for a top-level line) and a caret above
+    the error, with up to two blank lines between: all of it is the error's context."""
+    body = (
+        "$ node scripts/build-index.js\n"
+        "indexing docs\n"
+        "file:///app/scripts/build-index.js:1\n"
+        "const fs = require('node:fs');\n"
+        "           ^\n"
+        "\n"
+        "\n"
+        "ReferenceError: require is not defined in ES module scope, you can use import instead\n"
+        "    at file:///app/scripts/build-index.js:1:12\n"
+    )
+    texts = [ln.text for ln in analyse(_bk_log(body), RULES)[0].lines]
+    assert "file:///app/scripts/build-index.js:1" in texts
+    assert "const fs = require('node:fs');" in texts
+    assert "indexing docs" not in texts
+    # No caret: the unindented line above is no code the error points at.
+    body = (
+        "$ node scripts/build-index.js\nindexing docs\n\n"
+        "TypeError: x is not a function\n    at main (/app/a.js:3:1)\n"
+    )
+    texts = [ln.text for ln in analyse(_bk_log(body), RULES)[0].lines]
+    assert "indexing docs" not in texts

@@ -41,6 +41,9 @@ BK = "\x1b_bk;t=1764302766471\x07"
         # Any `...lint` is a linter; more tools of each kind.
         ("commitlint --from main --to HEAD", Category.LINT),
         ("npx jsonlint -q data/a.json", Category.LINT),
+        ("htmlhint --nocolor public", Category.LINT),  # and any `...hint`
+        ("npx jshint src", Category.LINT),
+        ("./ci/hint.sh", None),  # not a bare `hint`
         ("perlcritic --severity 4 lib", Category.LINT),
         ("codespell src docs", Category.LINT),
         ("python -m doctest ledger/money.py", Category.TEST),
