@@ -263,16 +263,14 @@ class PostgresStore:
             return None
         pool = await self._ready()
         async with pool.connection() as conn, conn.transaction():
-            if await (await conn.execute(done, params)).fetchone() is None:
-                raise LeaseLost(f"job {job_id} is not held by {owner}")
+            await _held_update(conn, done, params, job_id, owner)
             return await self._claim_next(conn, owner, next_lease)
 
     async def _update_held(self, sql: str, params: tuple[Any, ...], job_id: int, owner: str) -> None:
-        """One conditional UPDATE on a held job; LeaseLost if it matched nothing."""
+        """One conditional UPDATE on a held job, on a connection of its own."""
         pool = await self._ready()
         async with pool.connection() as conn:
-            if await (await conn.execute(sql, params)).fetchone() is None:
-                raise LeaseLost(f"job {job_id} is not held by {owner}")
+            await _held_update(conn, sql, params, job_id, owner)
 
     async def fail(self, job_id: int, owner: str, error: str, *, permanent: bool = False) -> Job:
         pool = await self._ready()
@@ -383,6 +381,12 @@ class PostgresStore:
                 (prefix, prefix_end(prefix), limit),
             )
             return [row[0] for row in await cur.fetchall()]
+
+
+async def _held_update(conn: Conn, sql: str, params: tuple[Any, ...], job_id: int, owner: str) -> None:
+    """A conditional UPDATE ... RETURNING on a held job; LeaseLost if it matched nothing."""
+    if await (await conn.execute(sql, params)).fetchone() is None:
+        raise LeaseLost(f"job {job_id} is not held by {owner}")
 
 
 def _one(row: TupleRow | None) -> TupleRow:

@@ -254,18 +254,20 @@ class Runtime:
             for b in beat:
                 b.cancel()
             self._inflight.pop(job.id, None)
-        outcome, following = await self._record(job, owner, task, lost.is_set())
+        next_lease = None if self._stopping else self._lease  # a worker that stops takes no more
+        outcome, following = await self._record(job, owner, task, lost.is_set(), next_lease)
         duration = self._clock() - started
         if self._metrics is not None:
             self._metrics.job_finished(outcome, duration)
         logs.info(log, f"job {outcome}", outcome=outcome, duration_ms=round(duration * 1000))
-        return following, outcome == "done" and not self._stopping
+        return following, outcome == "done" and next_lease is not None
 
     async def _record(
-        self, job: Job, owner: str, task: asyncio.Task[None], lost: bool
+        self, job: Job, owner: str, task: asyncio.Task[None], lost: bool, next_lease: float | None
     ) -> tuple[str, Job | None]:
         """Tell the store how the attempt ended: the outcome's name, and the worker's next job
-        when a completion claimed one in the same write (one transaction a job, not two)."""
+        when a completion claimed one (with `next_lease`) in the same write: one transaction a
+        job, not two."""
         try:
             if task.cancelled():
                 if lost:
@@ -274,7 +276,6 @@ class Runtime:
                 return "released", None
             exc = task.exception()
             if exc is None:
-                next_lease = None if self._stopping else self._lease
                 return "done", await self._store.complete(job.id, owner, next_lease=next_lease)
             if isinstance(exc, RetryLater):
                 await self._store.defer(job.id, owner, exc.delay, exc.reason)
