@@ -299,6 +299,13 @@ CORPORA = {
         "/work/scratch/h15venv/bin:/work/scratch/h15/npm/node_modules/.bin",
         "/work/scratch/h15/gocache",
     ),
+    "holdout16": (
+        "h16_cases",
+        Path("/work/main/bench/holdout16"),
+        "agent-18",
+        "/work/scratch/h16venv/bin:/work/scratch/h16/npm/node_modules/.bin",
+        "/work/scratch/h16/gocache",
+    ),
 }
 
 
