@@ -97,6 +97,20 @@ _CONFIG_FAULT = re.compile(
     rf"|{_DATA_FILE}(?::\d+|\(\d+,\d+\))?:? (?:is )?(?:invalid|malformed|not valid)\b"
 )
 _CONFIG_REFINES = frozenset({Category.RUNTIME, Category.COMPILE, Category.DEPENDENCY})
+# A command that reads a data file it names (`jsonlint -q deploy/orders.json`, `xmllint --schema
+# feeds.xsd config/feeds.xml`, `node render.js config.json`) and whose error says the input does
+# not parse or validate (`Parse error on line 6`, `Schemas validity error`, `fails to validate`):
+# the file is defective, which is configuration, whatever checker or program read it. Not a
+# linter's style findings about such a file (yamllint's `trailing spaces`): those say nothing of
+# the kind.
+_DATA_ARGUMENT = re.compile(rf"(?:^|\s)(?!-)\S*{_DATA_FILE}(?=\s|$)")
+_INPUT_FAULT = re.compile(
+    r"(?i)\b(?:parse|parsing|parser) error\b|\bsyntax error\b(?! at or near)"
+    r"|\b(?:cannot|could not|couldn't|failed to|unable to) parse\b"
+    r"|\b(?:fails|failed) to validate\b"
+    r"|\bvalidity error\b|\bis not valid (?:json|yaml|xml|toml)\b"
+)
+_INPUT_REFINES = frozenset({Category.RUNTIME, Category.UNKNOWN, Category.LINT})
 # A program or tool that refuses its settings says so in words that name them, whatever rule read
 # the error (a traceback, a tool's `error:`, the last lines): a settings object that fails
 # validation (pydantic's `3 validation errors for Settings`), a configuration key, option or value
@@ -1437,6 +1451,8 @@ class Analyser:
             return Category.COMPILE
         if rule in _CONFIG_REFINES and self._says(c, _CONFIG_FAULT):
             return Category.CONFIG
+        if rule in _INPUT_REFINES and self._says(c, _INPUT_FAULT) and self._reads_data(c):
+            return Category.CONFIG
         if rule in _SETTINGS_REFINES and self._settings_refused(c):
             return Category.CONFIG
         if rule is Category.RUNTIME and not self._says(c, _STACK_LINE):
@@ -1542,6 +1558,12 @@ class Analyser:
         if ran is None or _RUNS_SOURCE.match(CHAIN.split(ran)[-1]):
             return None
         return command_category(ran)
+
+    def _reads_data(self, c: _Card) -> bool:
+        """Whether the failing command (not a label) names a data file among its arguments
+        (`jsonlint -q deploy/orders.json`): what it reads is that file."""
+        ran = next((text for text, label in self._commands_of(c) if not label), None)
+        return ran is not None and bool(_DATA_ARGUMENT.search(CHAIN.split(ran)[-1]))
 
     def _runs_program(self, c: _Card) -> bool:
         """Whether the failing command runs a program from its source file (`Rscript R/report.R`,

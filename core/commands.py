@@ -22,12 +22,16 @@ _E = r"(?:-?\d+(?:\.\d+)*)?(?![\w-])"
 COMMAND_CATEGORIES: tuple[tuple[str, Category], ...] = (
     # Linters, formatters and static analysis (before test: "npm run lint", "make lint"). Any
     # `...lint` is a linter (commitlint, jsonlint, golint, xmllint, markdownlint, ...), and so is
-    # a `...hint` (jshint, htmlhint, csshint).
+    # a `...hint` (jshint, htmlhint, csshint). A documentation checker too: it builds nothing the
+    # product runs, it checks the docs' markup and links (`javadoc -Xdoclint`, `mkdocs build
+    # --strict`, `sphinx-build -W`, `doxygen`, `cargo doc`, `twine check` of a package's
+    # description).
     (
         rf"{_W}(?:[a-z0-9]*lint(?:s|ers?|ing)?|[a-z0-9]+hint|biome|prettier|flake8|pylint|ruff|black|"
         r"isort|yapf|autopep8|autoflake|pyupgrade|mypy|pyright|pytype|pyflakes|pycodestyle|pydocstyle|"
         r"bandit|vulture|interrogate|nbqa|radon|xenon|perlcritic|perltidy|gofmt|goimports|go vet|"
         r"staticcheck|revive|gosec|errcheck|"
+        r"javadoc|mkdocs|sphinx build|doxygen|typedoc|jsdoc|rustdoc|cargo doc|twine check|"
         r"ineffassign|misspell|shellcheck|shfmt|rubocop|standardrb|brakeman|sorbet|clippy|rustfmt|"
         r"cargo fmt|ktfmt|detekt|checkstyle|spotless|pmd|spotbugs|swiftformat|scalafmt|scalafix|"
         r"terraform fmt|tfsec|checkov|cfn|pre commit|tidy|cppcheck|phpcs|phpstan|psalm|credo|dialyzer|"

@@ -2535,3 +2535,62 @@ def test_node_shows_the_source_excerpt_above_an_uncaught_error() -> None:
     )
     texts = [ln.text for ln in analyse(_bk_log(body), RULES)[0].lines]
     assert "indexing docs" not in texts
+
+
+def test_a_documentation_checker_is_lint() -> None:
+    # javadoc's doclint and mkdocs' strict mode check the docs' markup and links: their errors
+    # read like a compiler's (`Poster.java:12: error: ...`) or like nothing a rule knows, and are
+    # lint.
+    body = (
+        "src/com/acme/ledger/Poster.java:12: error: bad HTML entity\n"
+        "     * Posts every entry & returns the balance.\n"
+        "                         ^\n"
+        "1 error\n"
+    )
+    assert (
+        analyse(_bk_log(f"$ javadoc -Xdoclint:all -d build/docs -sourcepath src\n{body}"), RULES)[0].category
+        is Category.LINT
+    )
+    tail = "WARNING -  Doc file 'index.md' contains a link 'guide/x.md', but the target is not found\n"
+    tail += "Aborted with 1 warnings in strict mode!\n"
+    assert analyse(_gitlab_log("mkdocs build --strict", tail), RULES)[0].category is Category.LINT
+    # The same compiler error from the compiler is not lint.
+    assert (
+        analyse(_bk_log(f"$ javac -d build src/com/acme/ledger/Poster.java\n{body}"), RULES)[0].category
+        is Category.COMPILE
+    )
+
+
+def test_a_data_file_the_command_reads_that_does_not_parse_or_validate_is_config() -> None:
+    # A checker (or program) run on a data file it names, whose error says the input does not
+    # parse or validate: the file is defective, which is configuration, not lint or runtime.
+    parse = (
+        "Error: Parse error on line 6:\n"
+        '...   "DB_POOL": 10,  },  "healthcheck": \n'
+        "----------------------^\n"
+        "Expecting 'STRING', got '}'\n"
+        "    at Object.parseError (/app/node_modules/jsonlint/lib/jsonlint.js:55:11)\n"
+    )
+    assert analyse(_gitlab_log("jsonlint -q deploy/orders.json", parse), RULES)[0].category is Category.CONFIG
+    schema = (
+        "config/feeds.xml:20: element interval: Schemas validity error : Element 'interval': "
+        "'fifteen' is not a valid value of the atomic type 'xs:positiveInteger'.\n"
+        "config/feeds.xml fails to validate\n"
+    )
+    cmd = "xmllint --noout --schema schema/feeds.xsd config/feeds.xml"
+    assert analyse(_bk_log(f"$ {cmd}\n{schema}", status=3), RULES)[0].category is Category.CONFIG
+    # A linter's style findings about a data file stay lint: they do not say it fails to parse.
+    style = "".join(f"deploy/api.yaml:{i}:1: [error] trailing spaces (trailing-spaces)\n" for i in (3, 7, 9))
+    cards = analyse(_gitlab_log("yamllint -f parsable deploy/api.yaml", style), RULES)
+    assert cards[0].category is Category.LINT
+    # A database's `syntax error at or near` is the query's, whatever file the command names.
+    sql = (
+        "Traceback (most recent call last):\n"
+        '  File "tools/seed.py", line 9, in <module>\n'
+        "    cur.execute(QUERY)\n"
+        'psycopg2.errors.SyntaxError: syntax error at or near "FORM"\n'
+    )
+    cards = analyse(_gitlab_log("python tools/seed.py --config db.yaml", sql), RULES)
+    assert cards[0].category is not Category.CONFIG
+    # The same parse error from a command that names no data file is not the configuration's.
+    assert analyse(_gitlab_log("node scripts/render.js", parse), RULES)[0].category is not Category.CONFIG
