@@ -306,6 +306,13 @@ CORPORA = {
         "/work/scratch/h16venv/bin:/work/scratch/h16/npm/node_modules/.bin",
         "/work/scratch/h16/gocache",
     ),
+    "holdout17": (
+        "h17_cases",
+        Path("/work/main/bench/holdout17"),
+        "agent-19",
+        "/work/scratch/h17venv/bin:/work/scratch/h17/npm/node_modules/.bin",
+        "/work/scratch/h17/gocache",
+    ),
 }
 
 
