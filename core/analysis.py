@@ -142,6 +142,28 @@ _SETTINGS_REFINES = frozenset(
     {Category.RUNTIME, Category.UNKNOWN, Category.INFRASTRUCTURE, Category.DEPENDENCY, Category.COMPILE}
 )
 
+# The `java` launcher refusing to start the program it was told to run (`Error: Could not find or
+# load main class com.acme.Cli`, `Error occurred during initialization of boot layer` over a module
+# the module path lacks, `no main manifest attribute, in app.jar`): the command's classpath, module
+# path or jar is wrong, which is configuration, whatever rule read the lines (the launcher's
+# `ClassNotFoundException` reads like a library missing at run time, which stays a dependency).
+_LAUNCHER_FAULT = re.compile(
+    r"^(?:Error: )?Could not find or load main class \S+$"
+    r"|^Error occurred during initialization of boot layer$|^no main manifest attribute, in \S+$"
+)
+_LAUNCHER_REFINES = frozenset({Category.RUNTIME, Category.UNKNOWN, Category.DEPENDENCY})
+# A runtime's own exception for memory it could not get, left uncaught (C++'s `std::bad_alloc`
+# through libstdc++'s `terminate called after throwing an instance of 'std::bad_alloc'`): the
+# program ran out of memory, which is resource, not a crash of its code.
+_MEMORY_EXHAUSTED = re.compile(r"^terminate called after throwing an instance of 'std::bad_alloc'$")
+_MEMORY_REFINES = frozenset({Category.CRASH, Category.RUNTIME, Category.UNKNOWN})
+# PostgreSQL's server refusing a statement, as psql shows it (`psql:db/m/004.sql:3: ERROR:  insert
+# or update on table "x" violates foreign key constraint`, `ERROR:  invalid input syntax for type
+# integer` over `CONTEXT:  COPY t, line 1835`): `ERROR:`, two spaces and a message in lower case
+# (the server's style; not a tool's own `ERROR:  While executing gem`). The SQL ran and failed on
+# the data or schema it met, at run time; unless the session's time limit cancelled it.
+_SQL_REFUSED = re.compile(r"^(?:psql:[^\s:]+:\d+: )?ERROR:  [a-z]")
+
 # No rule explained the failure, but the command's last lines say it ran out of time: a timeout,
 # whatever kind of command it was (`flock: timeout while waiting`, `✘ Timed out while running tests`).
 _TIMED_OUT = re.compile(r"(?i)(?<![-\w])(?:timed? ?out|timeout)\b")
@@ -1441,6 +1463,10 @@ class Analyser:
         unknown error of a program the step ran from its source file is that program's, at run
         time."""
         rule = c.rule.category
+        if rule in _LAUNCHER_REFINES and self._says(c, _LAUNCHER_FAULT):
+            return Category.CONFIG
+        if rule in _MEMORY_REFINES and self._says(c, _MEMORY_EXHAUSTED):
+            return Category.RESOURCE
         if rule in _DEPENDENCY_REFINES and self._says(c, _MISSING_PACKAGE):
             return Category.DEPENDENCY
         if rule in _RUNTIME_REFINES and self._says(c, _SERVICE_DOWN):
@@ -1516,6 +1542,9 @@ class Analyser:
             return Category.CONFIG
         if any(_USAGE_FAULT.search(t) and not _WARNS.search(t) for t in texts):
             return Category.CONFIG
+        refused = [t for t in texts if _SQL_REFUSED.search(t)]
+        if refused:
+            return Category.TIMEOUT if any(_TIMED_OUT.search(t) for t in refused) else Category.RUNTIME
         return None
 
     def _absorb_counts(self, tail: _Card, cards: list[_Card]) -> list[_Card]:

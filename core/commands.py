@@ -25,12 +25,15 @@ COMMAND_CATEGORIES: tuple[tuple[str, Category], ...] = (
     # a `...hint` (jshint, htmlhint, csshint). A documentation checker too: it builds nothing the
     # product runs, it checks the docs' markup and links (`javadoc -Xdoclint`, `mkdocs build
     # --strict`, `sphinx-build -W`, `doxygen`, `cargo doc`, `twine check` of a package's
-    # description).
+    # description). Security scanners of code, workflows and commits (`flawfinder`, `zizmor`,
+    # `detect-secrets-hook`, `gitleaks`) and checkers of a codebase's module graph (cycles, forbidden
+    # imports: `depcruise`, `madge`) report findings in the source, like any linter.
     (
         rf"{_W}(?:[a-z0-9]*lint(?:s|ers?|ing)?|[a-z0-9]+hint|biome|prettier|flake8|pylint|ruff|black|"
         r"isort|yapf|autopep8|autoflake|pyupgrade|mypy|pyright|pytype|pyflakes|pycodestyle|pydocstyle|"
         r"bandit|vulture|interrogate|nbqa|radon|xenon|perlcritic|perltidy|gofmt|goimports|go vet|"
-        r"staticcheck|revive|gosec|errcheck|"
+        r"staticcheck|revive|gosec|errcheck|flawfinder|zizmor|detect secrets(?: hook)?|gitleaks|trufflehog|"
+        r"depcruise|dependency cruiser|madge|"
         r"javadoc|mkdocs|sphinx build|doxygen|typedoc|jsdoc|rustdoc|cargo doc|twine check|"
         r"ineffassign|misspell|shellcheck|shfmt|rubocop|standardrb|brakeman|sorbet|clippy|rustfmt|"
         r"cargo fmt|ktfmt|detekt|checkstyle|spotless|pmd|spotbugs|swiftformat|scalafmt|scalafix|"

@@ -1561,10 +1561,10 @@ def _numbers(cards: list[TriageCard]) -> set[int]:
 
 def test_fallback_card_leaves_out_the_ci_exit_line() -> None:
     # The title gives the exit status; the CI system's own "command exited" line is no cause.
-    cards = analyse(_bk_log("$ ./deploy.sh\nno main manifest attribute, in build/app.jar", status=1), RULES)
+    cards = analyse(_bk_log("$ ./deploy.sh\nnothing to package in build/app.jar", status=1), RULES)
     assert cards[0].rule == "fallback.tail"
     shown = _shown(cards)
-    assert "no main manifest attribute, in build/app.jar" in shown
+    assert "nothing to package in build/app.jar" in shown
     assert not any("The command exited" in t for t in shown)
     # A GitLab job: neither the runner's exit line nor its cleanup section's header.
     log = (

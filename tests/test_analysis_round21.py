@@ -1,0 +1,191 @@
+"""Round 21: what the java launcher refuses, security and module-graph checkers, runtimes' own
+out-of-memory exceptions, the program's last words above a C++ terminate, PostgreSQL's errors."""
+
+from __future__ import annotations
+
+from core.analysis import analyse
+from core.commands import command_category
+from core.models import Category, TriageCard
+from core.rules import load_rules
+
+RULES = load_rules()
+BK = b"\x1b_bk;t=1764302766471\x07"
+
+
+def _bk_log(body: list[str], *, status: int = 1) -> bytes:
+    lines = [
+        "~~~ Preparing working directory",
+        "$ git checkout -f 3f9c2e1a7d",
+        "--- :hammer: Build",
+        *body,
+        "^^^ +++",
+        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
+        f"user command error: exit status {status}",
+    ]
+    return b"".join(BK + ln.encode() + b"\r\n" for ln in lines)
+
+
+def _top(body: list[str], *, status: int = 1) -> TriageCard:
+    return analyse(_bk_log(body, status=status), RULES)[0]
+
+
+def _texts(card: TriageCard) -> list[str]:
+    return [ln.text for ln in card.lines]
+
+
+def test_the_java_launcher_refusing_its_main_class_module_or_jar_is_config() -> None:
+    main_class = _top(
+        [
+            "$ java -cp build/classes com.acme.cli.ExportCli",
+            "Error: Could not find or load main class com.acme.cli.ExportCli",
+            "Caused by: java.lang.ClassNotFoundException: com.acme.cli.ExportCli",
+        ]
+    )
+    assert main_class.category is Category.CONFIG
+    assert "Caused by: java.lang.ClassNotFoundException: com.acme.cli.ExportCli" in _texts(main_class)
+    boot = _top(
+        [
+            "$ java -p mods -m com.acme.app/com.acme.app.Main",
+            "Error occurred during initialization of boot layer",
+            "java.lang.module.FindException: Module com.acme.util not found, required by com.acme.app",
+        ]
+    )
+    assert boot.category is Category.CONFIG
+    assert any("FindException" in t for t in _texts(boot))
+    jar = _top(["$ java -jar build/report-gen.jar", "no main manifest attribute, in build/report-gen.jar"])
+    assert jar.category is Category.CONFIG
+    # Not a library missing while the program runs: that stays a dependency.
+    running = _top(
+        [
+            "$ java -cp build/classes com.acme.Main",
+            'Exception in thread "main" java.lang.NoClassDefFoundError: com/acme/json/Json',
+            "\tat com.acme.Main.main(Main.java:5)",
+            "Caused by: java.lang.ClassNotFoundException: com.acme.json.Json",
+        ]
+    )
+    assert running.category is Category.DEPENDENCY
+
+
+def test_security_scanners_and_module_graph_checkers_are_linters() -> None:
+    for command in (
+        "flawfinder --error-level=4 --columns --quiet src/",
+        "zizmor .github/workflows",
+        "detect-secrets-hook --baseline .secrets.baseline config/settings.py",
+        "gitleaks detect --source .",
+        "depcruise src --config .dependency-cruiser.cjs",
+        "npx madge --circular src",
+    ):
+        assert command_category(command) is Category.LINT, command
+    # Not a step that installs dependencies, tests or builds (a longer name holding one is no match).
+    assert command_category("npm ci") is Category.DEPENDENCY
+    assert command_category("cargo build --features madgex") is Category.COMPILE
+    assert command_category("pytest tests/test_secrets.py") is Category.TEST
+    card = _top(
+        [
+            "$ depcruise src --config .dependency-cruiser.cjs",
+            "  error no-circular: src/api/cart.js → src/api/pricing.js → src/api/cart.js",
+            "x 1 dependency violations (1 errors, 0 warnings). 6 modules, 5 dependencies cruised.",
+        ],
+        status=2,
+    )
+    assert card.category is Category.LINT
+
+
+def test_a_runtimes_own_out_of_memory_exception_is_resource() -> None:
+    ruby = _top(["$ ruby scripts/index.rb", "scripts/index.rb: failed to allocate memory (NoMemoryError)"])
+    assert ruby.category is Category.RESOURCE
+    cxx = _top(
+        [
+            "$ ./build/embed",
+            "allocating embedding shard 5 (96 MiB)",
+            "terminate called after throwing an instance of 'std::bad_alloc'",
+            "  what():  std::bad_alloc",
+            "./ci/smoke.sh: line 5: 10592 Aborted                 ./build/embed",
+        ],
+        status=134,
+    )
+    assert cxx.category is Category.RESOURCE
+    assert cxx.rule == "cpp.terminate"
+    assert "  what():  std::bad_alloc" in _texts(cxx)
+    # Not another uncaught exception: that is a crash.
+    other = _top(
+        [
+            "$ ./build/loader",
+            "terminate called after throwing an instance of 'std::invalid_argument'",
+            "  what():  stoi",
+        ],
+        status=134,
+    )
+    assert other.category is Category.CRASH
+    # Nor a NoMemoryError named in passing by a passing test.
+    passing = analyse(_bk_log(["$ ruby scripts/check.rb", "ok 3 - raises NoMemoryError when asked"]), RULES)
+    assert all(c.rule != "resource.oom" for c in passing)
+
+
+def test_a_cpp_terminate_keeps_the_programs_last_words_above_it_but_not_a_section_heading() -> None:
+    card = _top(
+        [
+            "$ ./build/indexer",
+            "built build/indexer",
+            "pure virtual method called",
+            "terminate called without an active exception",
+            "./ci/smoke.sh: line 6: 27510 Aborted                 ./build/indexer",
+        ],
+        status=134,
+    )
+    assert card.category is Category.CRASH
+    assert "pure virtual method called" in _texts(card)
+    assert "built build/indexer" not in _texts(card)
+    headed = analyse(
+        _bk_log(
+            [
+                "+++ smoke test",
+                "terminate called after throwing an instance of 'std::invalid_argument'",
+                "  what():  stoi",
+            ],
+            status=134,
+        ),
+        RULES,
+    )[0]
+    assert "+++ smoke test" not in _texts(headed)
+
+
+def test_postgresqls_error_shown_by_psql_is_a_runtime_error() -> None:
+    card = _top(
+        [
+            "$ ./ci/migrate.sh",
+            "==> applying db/migrations/004_foreign_keys.sql",
+            "BEGIN",
+            "ALTER TABLE",
+            'psql:db/migrations/004_foreign_keys.sql:3: ERROR:  insert or update on table "order_items" '
+            'violates foreign key constraint "order_items_order_fk"',
+            'DETAIL:  Key (order_id)=(41) is not present in table "orders".',
+        ],
+        status=3,
+    )
+    assert card.category is Category.RUNTIME
+    assert any("violates foreign key constraint" in t for t in _texts(card))
+    copy = _top(
+        [
+            "$ ./ci/load.sh",
+            "==> loading data/order_lines.csv (3001 lines)",
+            'ERROR:  invalid input syntax for type integer: "12x"',
+            'CONTEXT:  COPY staging_order_lines, line 1835, column qty: "12x"',
+        ]
+    )
+    assert copy.category is Category.RUNTIME
+    # A statement cancelled by the session's time limit is a timeout.
+    timed = _top(
+        ["$ ./ci/report.sh", "psql:reports/m.sql:5: ERROR:  canceling statement due to statement timeout"],
+        status=3,
+    )
+    assert timed.category is Category.TIMEOUT
+    # Not another tool's `ERROR:  ` with a capitalised message (RubyGems', uvicorn's).
+    gem = _top(
+        [
+            "$ ./ci/package.sh",
+            "ERROR:  While executing gem ... (Gem::InvalidSpecificationException)",
+            "    missing value for attribute summary",
+        ]
+    )
+    assert gem.category is not Category.RUNTIME
