@@ -313,6 +313,13 @@ CORPORA = {
         "/work/scratch/h17venv/bin:/work/scratch/h17/npm/node_modules/.bin",
         "/work/scratch/h17/gocache",
     ),
+    "holdout18": (
+        "h18_cases",
+        Path("/work/main/bench/holdout18"),
+        "agent-20",
+        "/work/scratch/h18venv/bin:/work/scratch/h18/npm/node_modules/.bin",
+        "/work/scratch/h18/gocache",
+    ),
 }
 
 
