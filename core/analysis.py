@@ -72,6 +72,7 @@ NEIGHBOUR_GAP = 8  # lines between the best card and another that tells the same
 # the job last.
 REPEATS_SHOWN = 4
 LEAD_IN = 3  # lines between a generic error line and the card below it that it opens
+TAIL_LEAD = 1  # lines of a command's output above the error a fallback tail still adds to its card
 TOP_OF_BLOCK = 3  # lines right after a block's head that an over-long excerpt still keeps
 
 # The categories a test runner's count of failed tests overrides (`verdict` rules): an error it
@@ -286,6 +287,15 @@ _LIBRARY = re.compile(
     # Code generated at run time (Python's `File "<string>"`, a library's generated wrappers), and
     # a native frame without a symbol (gfortran's `#0  0x7f88... in ???`): none is the user's.
     r"|^\s*File \"<| in \?\?\?$"
+    # A console script's launcher, written by the installer (`File ".../venv/bin/alembic", line 8,
+    # in <module>` over `sys.exit(main())`): where the tool started, not where it failed.
+    r"|/bin/[\w.-]+\", line \d+, in <module>$"
+)
+# A native frame (sanitizers, gdb) in the system's headers or libraries, or in the sanitizer's
+# runtime: `#1 0x55e8 in std::vector<Job>::push_back(Job&&) /usr/include/c++/12/bits/stl_vector.h:1294`.
+# Not the innermost (`#0`): the call that failed, which the sanitizer caught (`__interceptor_strcat`).
+_SYSTEM_FRAME = re.compile(
+    r"^\s*#[1-9]\d*\s+0x[0-9a-fA-F]+ in .*(?:\s/usr/(?:include|lib)/|/libsanitizer/)\S*:\d+"
 )
 # A frame of the language's own runtime, whatever its path: jasmine's `at <Jasmine>`, Lua's C
 # functions (`[C]: in function 'require'`), OCaml's standard library (`Called from Stdlib__List.iter`),
@@ -333,6 +343,7 @@ _DIAGNOSTIC_FRAME = re.compile(
 _STACK_LINE = re.compile(
     r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Caused by: |^#\d+\s+0x[0-9a-fA-F]+ in "
 )
+_PY_FRAME = re.compile(r'^\s*File "')  # Python's frames: printed most recent call last
 # A frame at the margin: nim's `src/tree.nim(10) depth`; and the header above a trace.
 _FRAME_ABOVE = re.compile(r"^\S+\.\w+\(\d+\) [\w.]+$")
 # ...and a thread's header over its frames (`Current thread 0x7f0a... (most recent call first):`).
@@ -345,8 +356,17 @@ _FRAME_LOCATION = re.compile(r"^\s+\S*\.\w+:\d+(?:\s|$)")
 _CALL = re.compile(r"^[\w.$*/()\[\]<>-]+\(.*\)$")
 # A line that reports one success: a runner's pass mark or status word, then what passed.
 _PASSED = re.compile(r"^\s*(?:--- PASS:|(?:ok|OK|PASS|PASSED|pass|passed|[✓✔√])(?:\s|:|$))")
+# A build tool saying it waits for its other jobs to end (`make: *** Waiting for unfinished jobs....`).
+_WAITING = re.compile(r"(?i)\bwaiting for (?:unfinished|other|remaining|running) (?:jobs|tasks|processes)\b")
+# A line that reports one success by its last word: `Updating logs/index.html ... done`,
+# `deploy/services/api.json valid`, `Test: slug simple ...passed`, `test x ... ok`.
+_SUCCEEDED = re.compile(r"(?:\.\.\.|…|\s)\s*(?<!not )(?:done|ok|OK|passed|PASSED|succeeded|valid)\.?\s*$")
 _CREATED_BY = re.compile(r"^created by \S")
 _DIGITS = re.compile(r"\d+")
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]+")  # a pointer, a program counter: differs from run to run
+# A thread's header over its stack: Go's `goroutine 7 [chan send]:`, Python's faulthandler's
+# `Thread 0x00007fe6512d96c0 (most recent call first):`.
+_THREAD_HEAD = re.compile(r"^(?:goroutine \d+ \[[^\]]*\]|Thread 0x[0-9a-fA-F]+ \(most recent call first\)):$")
 # A line and column (`a.rb:12:3:`, `C:  3:  1:`): a finding, not progress.
 _LOCATED = re.compile(r":\s*\d+\s*:")
 # A pointer to the tool's documentation on a line of its own (`For further information visit
@@ -1366,11 +1386,25 @@ class Analyser:
             return False
         if not min(tail.lines) <= top.head <= max(tail.lines):
             return False
-        top.lines.update(tail.lines)
+        # Not the command's output well above the error (its progress, the steps that went
+        # well): only the line right above the card's first line leads into it (across blank
+        # lines, rules and hints on where to read more).
+        first = min(top.lines, default=top.head)
+        above = [
+            k
+            for k, t in tail.lines.items()
+            if k < first
+            and _ALNUM.search(t)
+            and not _SEPARATOR.match(_LEVEL.sub("", t, count=1))
+            and not _MORE_OUTPUT.match(t)
+        ]
+        lead = sorted(above)[-TAIL_LEAD:] if above else []
+        joined = {k: t for k, t in tail.lines.items() if k >= min(lead, default=first)}
+        top.lines.update(joined)
         # Its lines stay what the tail made them (all shown, a repeat too), filler aside.
         top.signal.update(
             k
-            for k, t in tail.lines.items()
+            for k, t in joined.items()
             if _ALNUM.search(t) and not _SEPARATOR.match(_LEVEL.sub("", t, count=1))
         )
         return True
@@ -1665,7 +1699,11 @@ class Analyser:
     def _whole_output(self, tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """`tail` reaching back to its command (`$ command`) when the command printed little,
         without the lines that report a success (`ok  a.json`, `✔ test`): nobody points at them."""
-        out = self._reach_back(tail)
+        # Not what was printed above the failing command's echo (`$ pyflakes src/`): the CI
+        # system's preamble (`Using docker image ...`) or another command's output.
+        echoes = [line for line, _ in self._st.commands if tail and tail[0][0] <= line <= tail[-1][0]]
+        below = [(k, t) for k, t in tail if echoes and k > max(echoes)]
+        out = self._reach_back(below or tail)
         if any(_PASSED.match(t) for _, t in out):
             # A report of items one by one: it starts at its first item, not at the preamble
             # above the items ("validating 24 files").
@@ -1766,8 +1804,20 @@ class Analyser:
         unchanged = self._diff_context(c)
         linted = (c.category or c.rule.category) is Category.LINT  # see _SOURCE_LINE
         counted = ""
+        again = self._same_stacks(c)
+        # Lines that report a success by their last word; a tail's first line is no rule's head,
+        # it may be one too. Not all of a card's lines: then the successes are all it has to say.
+        succeeded = {
+            k
+            for k, t in c.lines.items()
+            if (k not in c.signal or tail) and (k != c.head or tail) and _SUCCEEDED.search(t)
+        }
+        if len(succeeded) == len(c.lines):
+            succeeded = set()
         for k in sorted(c.lines):
             t = c.lines[k]
+            if k in again and k not in c.signal:
+                continue
             if tail:
                 was, counted = counted, _DIGITS.sub("0", t.strip())
                 repeat = counted and counted == was and t != c.lines.get(k - 1) and k - 1 in c.lines
@@ -1783,12 +1833,16 @@ class Analyser:
                 continue
             if k not in c.signal and _PASSED.match(t):
                 continue  # a passing test or item beside the failure: nobody points at it
+            if k in succeeded:
+                continue  # ...nor a step that says, last, that it went well (`... done`)
             if (k not in c.signal or tail) and _HELP_LINK.match(t):
                 continue  # where to read about the error, not the error
             if k != c.head and _MORE_OUTPUT.match(t):
                 continue
             if k != c.head and _NO_CONTENT.match(t):
                 continue
+            if k != c.head and _WAITING.search(t):
+                continue  # the tool waiting for its other jobs once one failed: when, not what
             if (k not in c.signal or tail) and _TRACE_HEADER.search(t) and t.rstrip().endswith(":"):
                 continue  # a trace's header (`Backtrace for this error:`) only announces its frames
             body = _PREFIXES.sub("", t, count=1).strip()
@@ -1799,7 +1853,18 @@ class Analyser:
             filler = rule_line or not (_ALNUM.search(body) or _QUOTED.search(body) or _DIFF_CHANGE.match(t))
             if k != c.head and (not t.strip() or (tail and filler)):
                 continue
-            if k in c.signal or (body and _ALNUM.search(body) and not rule_line and body != last):
+            # A recursion's frames repeat with only their addresses changed (Go's `main.go:16
+            # +0x25 fp=0xc0200e03b8 sp=...`), a frame often two lines: the first says it. (A
+            # library's frames stay: they go as such, with their other half.)
+            recurs = (
+                _FRAME.search(t) is not None
+                and not self._library_frame(t)
+                and _ADDRESS.sub("0x", body)
+                in {_ADDRESS.sub("0x", c.lines.get(j, "").strip()) for j in (k - 1, k - 2)}
+            )
+            if k in c.signal or (
+                body and _ALNUM.search(body) and not rule_line and body != last and not recurs
+            ):
                 out.append(k)
             last = body
         # In a tail (all signal) too: a library's frames there are no more the user's.
@@ -1829,9 +1894,37 @@ class Analyser:
         return out, lib
 
     @staticmethod
+    def _same_stacks(c: _Card) -> set[int]:
+        """The lines of a thread's stack that repeats, addresses aside, one the card shows above
+        it (Go's `goroutine 7 [chan send]:` over the same frames as goroutine 6, a pool's idle
+        workers): the first says it. A stack runs from its thread's header to a blank line."""
+        out: set[int] = set()
+        seen: set[tuple[str, ...]] = set()
+        lines = sorted(c.lines)
+        for i, k in enumerate(lines):
+            if not _THREAD_HEAD.match(c.lines[k]):
+                continue
+            stack = [k]
+            for j in lines[i + 1 :]:
+                t = c.lines[j]
+                if j != stack[-1] + 1 or not t.strip() or _THREAD_HEAD.match(t):
+                    break
+                stack.append(j)
+            # The header's number and state differ from thread to thread; the frames do not.
+            shape = tuple(_ADDRESS.sub("0x", c.lines[j].strip()) for j in stack[1:])
+            if len(stack) > 1 and shape in seen:
+                out.update(stack)
+            seen.add(shape)
+        return out
+
+    @staticmethod
     def _library_frame(t: str) -> bool:
         """A frame of code the user did not write: a library's path, or the runtime's own frame."""
-        return bool(_RUNTIME_FRAME.match(t) or (_LIBRARY.search(t) and _FRAME.search(t)))
+        return bool(
+            _RUNTIME_FRAME.match(t)
+            or _SYSTEM_FRAME.search(t)
+            or (_LIBRARY.search(t) and (_FRAME.search(t) or _FRAME_LOCATION.match(t)))
+        )
 
     @staticmethod
     def _diff_context(c: _Card) -> set[int]:
@@ -1877,7 +1970,9 @@ class Analyser:
             # a block: the library call that failed (`HashMap.hash` in a StackOverflowError).
             head = [k for k in useful if k > c.head][: TOP_OF_BLOCK + 1]
             user = [k for k in head if k not in lib and _FRAME.search(c.lines[k])]
-            keep = {k for k in head if user and k < user[0]}
+            # Not in a trace printed most recent call last (Python's `File "..."` frames): its top
+            # is where the program started (`<frozen runpy>`), not the call that failed.
+            keep = {k for k in head if user and k < user[0] and not _PY_FRAME.match(c.lines[user[0]])}
             useful = [k for k in useful if k not in lib or k in keep]
         if len(useful) <= budget:
             return useful
