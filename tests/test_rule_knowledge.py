@@ -1,0 +1,227 @@
+"""What a tool's documented fatal message means, end to end: the category a whole failing log ends
+with when its last words are one of those messages, and that the same words in a passing or test
+context do not change a log's category."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.analysis import analyse
+from core.models import Category, TriageCard
+from core.rules import load_rules
+
+RULES = load_rules()
+BK = b"\x1b_bk;t=1764302766471\x07"
+
+
+def _bk_log(body: str, *, status: int = 1) -> bytes:
+    """A Buildkite-shaped job log around `body` (the failing command's output)."""
+    lines = [
+        "~~~ Preparing working directory",
+        "$ git checkout -f 3f9c2e1a7d",
+        "--- :gear: Step",
+        *body.splitlines(),
+        "^^^ +++",
+        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
+    ]
+    return b"".join(BK + ln.encode() + b"\r\n" for ln in lines)
+
+
+def _top(body: str, *, status: int = 1) -> TriageCard:
+    cards = analyse(_bk_log(body, status=status), RULES)
+    assert cards
+    return cards[0]
+
+
+def _texts(card: TriageCard) -> list[str]:
+    return [ln.text for ln in card.lines]
+
+
+CASES = [
+    pytest.param(
+        "$ php bin/reindex.php\nreindexing 40000 products\n"
+        "PHP Fatal error:  Maximum execution time of 3 seconds exceeded in /app/bin/reindex.php on line 10",
+        255,
+        Category.TIMEOUT,
+        "Maximum execution time of 3 seconds exceeded",
+        id="php-max-execution-time",
+    ),
+    pytest.param(
+        "$ ruby ci/wait_for_index.rb\n"
+        "ci/wait_for_index.rb:16:in `sleep': execution expired (Timeout::Error)\n"
+        "\tfrom ci/wait_for_index.rb:16:in `block in <main>'\n"
+        "\tfrom ci/wait_for_index.rb:11:in `<main>'",
+        1,
+        Category.TIMEOUT,
+        "ci/wait_for_index.rb:11:in `<main>'",
+        id="ruby-timeout-error",
+    ),
+    pytest.param(
+        "$ python scripts/warm_pool.py\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/scripts/warm_pool.py", line 11, in main\n'
+        "    conns.append(psycopg.connect(DSN))\n"
+        '  File "/venv/lib/python3.11/site-packages/psycopg/connection.py", line 119, in connect\n'
+        "    raise last_ex.with_traceback(None)\n"
+        'psycopg.OperationalError: connection failed: connection to server at "127.0.0.1", port 5432 '
+        'failed: FATAL:  too many connections for role "app"',
+        1,
+        Category.RESOURCE,
+        "    conns.append(psycopg.connect(DSN))",
+        id="postgres-too-many-connections",
+    ),
+    pytest.param(
+        "$ go build ./...\ngo: errors parsing go.mod:\n"
+        "/build/acme/gateway/go.mod:5: unknown directive: toolchain",
+        1,
+        Category.CONFIG,
+        "/build/acme/gateway/go.mod:5: unknown directive: toolchain",
+        id="go-mod-unknown-directive",
+    ),
+    pytest.param(
+        "$ gem build widget.gemspec\n"
+        "ERROR:  While executing gem ... (Gem::InvalidSpecificationException)\n"
+        "    missing value for attribute summary",
+        1,
+        Category.CONFIG,
+        "    missing value for attribute summary",
+        id="gemspec-missing-attribute",
+    ),
+    pytest.param(
+        "$ node scripts/screenshots.js\nnode:events:502\n"
+        "      throw er; // Unhandled 'error' event\n      ^\n\n"
+        "Error: spawn wkhtmltoimage ENOENT\n"
+        "    at ChildProcess._handle.onexit (node:internal/child_process:285:19)\n"
+        "Emitted 'error' event on ChildProcess instance at:\n"
+        "    at ChildProcess._handle.onexit (node:internal/child_process:291:12)",
+        1,
+        Category.INFRASTRUCTURE,
+        "Error: spawn wkhtmltoimage ENOENT",
+        id="node-spawn-enoent",
+    ),
+    pytest.param(
+        "$ node scripts/seed.js\n"
+        "Error [ERR_REQUIRE_ESM]: require() of ES Module /app/node_modules/chalk/source/index.js "
+        "from /app/scripts/seed.js not supported.\n"
+        "    at Object.<anonymous> (/app/scripts/seed.js:1:15) {\n"
+        "  code: 'ERR_REQUIRE_ESM'\n}",
+        1,
+        Category.DEPENDENCY,
+        "    at Object.<anonymous> (/app/scripts/seed.js:1:15) {",
+        id="node-require-esm",
+    ),
+    pytest.param(
+        "$ pg_restore -d restore db/snapshot.dump\n"
+        'pg_restore: error: could not execute query: ERROR:  role "owner" does not exist\n'
+        "Command was: ALTER TABLE public.invoices OWNER TO owner;\n\n"
+        "pg_restore: warning: errors ignored on restore: 1",
+        1,
+        Category.CONFIG,
+        "pg_restore: warning: errors ignored on restore: 1",
+        id="pg-restore-missing-role",
+    ),
+    pytest.param(
+        "$ openssl verify -CAfile certs/ca-bundle.pem certs/api.pem\nCN = api.acme.internal\n"
+        "error 20 at 0 depth lookup: unable to get local issuer certificate\n"
+        "error certs/api.pem: verification failed",
+        2,
+        Category.INFRASTRUCTURE,
+        "error certs/api.pem: verification failed",
+        id="openssl-verify-chain",
+    ),
+    pytest.param(
+        "$ npx depcheck\nUnused dependencies\n* lodash\nMissing dependencies\n* dayjs: ./src/app.js",
+        255,
+        Category.DEPENDENCY,
+        "* dayjs: ./src/app.js",
+        id="depcheck-missing-dependency",
+    ),
+    pytest.param(
+        "$ named-checkzone example.com zones/example.com.zone\n"
+        "dns_master_load: zones/example.com.zone:16: api.example.com: CNAME and other data\n"
+        "zone example.com/IN: not loaded due to errors.",
+        1,
+        Category.CONFIG,
+        "CNAME and other data",
+        id="bind-zone-not-loaded",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "status", "category", "line"), CASES)
+def test_documented_message_decides_the_category(
+    body: str, status: int, category: Category, line: str
+) -> None:
+    top = _top(body, status=status)
+    assert top.category is category, (top.rule, top.title)
+    assert any(line in t for t in _texts(top)), _texts(top)
+
+
+def test_rich_boxed_traceback_is_read_as_a_traceback() -> None:
+    body = "\n".join(
+        [
+            "$ python scripts/convert.py",
+            "╭──────────────── Traceback (most recent call last) ────────────────╮",
+            "│ /app/scripts/convert.py:31 in <module>                            │",
+            "│                                                                   │",
+            "│   30 if __name__ == '__main__':                                   │",
+            "│ ❱ 31 │   main()                                                   │",
+            "│                                                                   │",
+            "│ /app/scripts/convert.py:12 in convert                             │",
+            "│                                                                   │",
+            "│ ❱ 12 │   cents = int(round(float(rec['amount']) * 100))           │",
+            "│                                                                   │",
+            "│ ╭─────────────── locals ───────────────╮                          │",
+            "│ │ rec = {'amount': '1.234,50'}          │                          │",
+            "│ ╰──────────────────────────────────────╯                          │",
+            "╰───────────────────────────────────────────────────────────────────╯",
+            "ValueError: could not convert string to float: '1.234,50'",
+        ]
+    )
+    top = _top(body)
+    assert top.category is Category.RUNTIME
+    assert "ValueError: could not convert string to float" in top.title
+    texts = _texts(top)
+    assert "│ /app/scripts/convert.py:12 in convert                             │" in texts
+    assert "ValueError: could not convert string to float: '1.234,50'" in texts
+    assert not any("│ │ " in t for t in texts)  # the locals' boxes are context, not the cause
+
+
+def test_an_unrelated_enoent_stays_the_programs_error() -> None:
+    top = _top(
+        "$ node scripts/icons.js\n"
+        "Error: ENOENT: no such file or directory, open 'assets/icons/close.svg'\n"
+        "    at Object.openSync (node:fs:573:18)\n"
+        "    at Object.<anonymous> (/app/scripts/icons.js:7:20)"
+    )
+    assert top.rule != "node.spawn_enoent"
+    assert top.category is not Category.INFRASTRUCTURE
+
+
+def test_a_connection_limit_that_was_retried_does_not_outrank_the_test_failure() -> None:
+    top = _top(
+        "$ pytest -q\n"
+        'FATAL:  too many connections for role "app"; retrying in 1s\n'
+        "connected on attempt 2\n"
+        "_________________________________ test_total _________________________________\n"
+        "    def test_total():\n"
+        ">       assert total([1, 2]) == 4\n"
+        "E       assert 3 == 4\n"
+        "tests/test_cart.py:4: AssertionError\n"
+        "FAILED tests/test_cart.py::test_total - assert 3 == 4\n"
+        "1 failed, 12 passed in 0.31s"
+    )
+    assert top.category is Category.TEST
+    assert top.rule == "pytest.failed"
+
+
+def test_a_tests_own_timeout_report_stays_a_test_failure() -> None:
+    top = _top(
+        "$ bundle exec rake test\n"
+        "  1) Error:\n"
+        "SearchClientTest#test_waits_for_index:\n"
+        "Timeout::Error: execution expired\n"
+        "    test/search_client_test.rb:14:in `block in test_waits_for_index'\n\n"
+        "12 runs, 20 assertions, 0 failures, 1 errors, 0 skips"
+    )
+    assert top.category is Category.TEST
