@@ -396,6 +396,14 @@ _DIFF_LEGEND = re.compile(
     r"^\s*[-+] (?:Expected|Received|Snapshot)(?:\s+[-+] \d+)?\s*$"
     r"|^\s*\+ (?:actual|expected) - (?:actual|expected)(?:\s|$)"
 )
+# pytest's full diff under an assertion (`E         Full diff: (-: missing in left side, ...)`):
+# its lines marked `-`, `+` or `?` at the legend's column differ, the others are unchanged.
+_PYTEST_DIFF = re.compile(r"^E(\s+)Full diff:")
+# rustc's sub-diagnostic (`note: method defined here`, `help: consider ...`), its location
+# (`  --> src/lib.rs:11:12`) and a code frame's source line (`11 |     pub fn try_acquire(`).
+_SUB_DIAGNOSTIC = re.compile(r"^(?:note|help): ")
+_ARROW_LOCATION = re.compile(r"^\s*--> \S")
+_FRAME_SOURCE = re.compile(r"^\s*\d+\s*[|│]")
 # Lines with no content of their own: a status word alone (go's `FAIL` after a package's failed
 # tests, the name is on the next line) and a diff's legend.
 _NO_CONTENT = re.compile(
@@ -1802,6 +1810,7 @@ class Analyser:
         # line says it. Not findings that differ only in where they are (`C:  3:  1: Style/X`).
         tail = c.rule.name == "fallback.tail"
         unchanged = self._diff_context(c)
+        quoted = self._noted_source(c)
         linted = (c.category or c.rule.category) is Category.LINT  # see _SOURCE_LINE
         counted = ""
         again = self._same_stacks(c)
@@ -1827,6 +1836,8 @@ class Analyser:
                 continue
             if k in unchanged and (k not in c.signal or tail):
                 continue  # a tail's lines are all signal; a diff's unchanged lines stay context
+            if k in quoted and k not in c.signal:
+                continue  # a note's quote of the definition it points at, not the failing code
             if context and k not in c.signal and any(ctx.match(t) for ctx in context):
                 continue
             if linted and k != c.head and _SOURCE_LINE.match(t):
@@ -1927,6 +1938,28 @@ class Analyser:
         )
 
     @staticmethod
+    def _noted_source(c: _Card) -> set[int]:
+        """The source line a compiler's note or suggestion quotes at its own location (rustc's
+        `note: method defined here` / `--> src/lib.rs:11:12` / `11 | pub fn try_acquire(...)`): the
+        location says where; the line is the definition, not the code that failed. A later line of
+        the same frame (below `...`, with the note's own label) may be the failing code again: it
+        stays, and so does any line of the error's own frame."""
+        out: set[int] = set()
+        noted = located = False
+        for k in sorted(c.lines):
+            t = c.lines[k]
+            if _SUB_DIAGNOSTIC.match(t):
+                noted, located = True, False
+            elif noted and _ARROW_LOCATION.match(t):
+                located = True
+            elif noted and located and _FRAME_SOURCE.match(t):
+                out.add(k)
+                located = False  # the frame's first source line only
+            elif t[:1].strip() and not _FRAME_SOURCE.match(t) and not t.startswith("..."):
+                noted = located = False  # back at the margin: the next diagnostic
+        return out
+
+    @staticmethod
     def _diff_context(c: _Card) -> set[int]:
         """The unchanged lines of the diffs a card shows under a legend (`- Expected  - 1` /
         `+ Received  + 0`, `+ actual - expected`, a unified diff's file header): deeper than the
@@ -1935,6 +1968,20 @@ class Analyser:
         out: set[int] = set()
         for k in sorted(c.lines):
             t = c.lines[k]
+            pytest = _PYTEST_DIFF.match(t)
+            if pytest:
+                # pytest's: the legend itself only says what `-` and `+` mean.
+                out.add(k)
+                depth = pytest.end(1)
+                j = k + 1
+                while j in c.lines and j - k <= LOOKAHEAD:
+                    t = c.lines[j]
+                    if not t.startswith("E") or not t[1:].strip() or _indent(t[1:]) + 1 < depth:
+                        break
+                    if t[depth] not in "-+?":
+                        out.add(j)
+                    j += 1
+                continue
             # A unified diff's file header (`--- a.txt` / `+++ b.txt`) is its legend too.
             header = t.startswith("+++ ") and c.lines.get(k - 1, "").startswith("--- ")
             if not (header or _DIFF_LEGEND.match(t)):
