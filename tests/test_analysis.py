@@ -13,11 +13,9 @@ from core.analysis import Analyser, analyse
 from core.fingerprint import fingerprint, mask
 from core.models import Category, TriageCard
 from core.normalise import iter_lines
-from core.rules import load_rules
+from tests.joblog import BK, NOISE, RULES, bk_log
 
-RULES = load_rules()
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "logs"
-BK = b"\x1b_bk;t=1764302766471\x07"
 
 
 def _samples() -> list[Path]:
@@ -29,18 +27,7 @@ def _text(card: TriageCard) -> str:
 
 
 def _bk_log(body: str, *, status: int = 1) -> bytes:
-    """A Buildkite-shaped job log around `body` (the failing command's output)."""
-    lines = [
-        "~~~ Preparing working directory",
-        "$ git checkout -f 3f9c2e1a7d",
-        "INFO: 0 errors, 0 failures in cache warm-up",
-        "--- :hammer: Build",
-        *body.splitlines(),
-        "^^^ +++",
-        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
-        f"user command error: exit status {status}",
-    ]
-    return b"".join(BK + ln.encode() + b"\r\n" for ln in lines)
+    return bk_log(body, status=status, preamble=NOISE)
 
 
 @pytest.fixture(scope="module")

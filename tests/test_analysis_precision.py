@@ -3,28 +3,7 @@
 from __future__ import annotations
 
 from core.analysis import analyse
-from core.models import TriageCard
-from core.rules import load_rules
-
-RULES = load_rules()
-BK = b"\x1b_bk;t=1764302766471\x07"
-
-
-def _bk_log(body: str, *, status: int = 1) -> bytes:
-    lines = [
-        "~~~ Preparing working directory",
-        "$ git checkout -f 3f9c2e1a7d",
-        "--- :hammer: Build",
-        *body.splitlines(),
-        "^^^ +++",
-        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
-        f"user command error: exit status {status}",
-    ]
-    return b"".join(BK + ln.encode() + b"\r\n" for ln in lines)
-
-
-def _shown(cards: list[TriageCard]) -> list[str]:
-    return [ln.text for c in cards for ln in c.lines]
+from tests.joblog import RULES, bk_log, shown_lines, triage
 
 
 def test_a_fallback_tail_leaves_out_its_filler_but_keeps_quoted_values_and_diff_changes() -> None:
@@ -41,9 +20,9 @@ def test_a_fallback_tail_leaves_out_its_filler_but_keeps_quoted_values_and_diff_
         "+    }",
         "check failed",
     ]
-    (card,) = analyse(_bk_log("\n".join(body)), RULES)
+    (card,) = analyse(bk_log("\n".join(body)), RULES)
     assert card.rule == "fallback.tail"
-    text = _shown([card])
+    text = shown_lines([card])
     assert "%     |                  ^" not in text and "==============" not in text
     assert "- - - - - - - - - - - - - - - - - - - -" not in text and "|--------------|--------|" not in text
     # A quoted value and a diff's changed line say something, however few letters they hold.
@@ -60,9 +39,9 @@ def test_a_fallback_tail_leaves_out_library_and_runtime_frames() -> None:
         "    at async Module.exec (/work/app/node_modules/bundler/dist/shared/core.js:322:42)",
         "build aborted",
     ]
-    (card,) = analyse(_bk_log("\n".join(body)), RULES)
+    (card,) = analyse(bk_log("\n".join(body)), RULES)
     assert card.rule == "fallback.tail"
-    text = "\n".join(_shown([card]))
+    text = "\n".join(shown_lines([card]))
     assert "node_modules" not in text and "<Jasmine>" not in text
     assert "build.js:12:9" in text and "build: the manifest names no entry point" in text
 
@@ -74,7 +53,7 @@ def test_a_hint_on_where_to_find_more_output_is_left_out() -> None:
         "npm error 404 Not Found - GET https://registry.npmjs.org/left-padd - Not found",
         "npm error A complete log of this run can be found in: /root/.npm/_logs/2026-01-01-debug-0.log",
     ]
-    text = _shown(analyse(_bk_log("\n".join(npm)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(npm)), RULES))
     assert not any("A complete log" in t for t in text)
     assert any("404 Not Found" in t for t in text)
     tail = [
@@ -84,7 +63,7 @@ def test_a_hint_on_where_to_find_more_output_is_left_out() -> None:
         "(See full trace by running task with --trace)",
         "Re-run the task using the -X switch to enable full debug logging.",
     ]
-    text = _shown(analyse(_bk_log("\n".join(tail)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(tail)), RULES))
     assert "Don't know how to build task 'db:seed'" in text
     assert not any("--trace" in t or "-X switch" in t for t in text)
     # An error that mentions how to see more is still the error.
@@ -92,7 +71,7 @@ def test_a_hint_on_where_to_find_more_output_is_left_out() -> None:
         "$ swift build",
         "error: emit-module command failed with exit code 1 (use -v to see invocation)",
     ]
-    text = _shown(analyse(_bk_log("\n".join(swift)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(swift)), RULES))
     assert "error: emit-module command failed with exit code 1 (use -v to see invocation)" in text
 
 
@@ -106,7 +85,7 @@ def test_how_long_a_run_took_is_left_out_but_a_time_limit_stays() -> None:
         "Took 0min 0.001s",
         "limit exceeded: 31s > 30s",
     ]
-    text = _shown(analyse(_bk_log("\n".join(body)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(body)), RULES))
     assert "Finished in 0.007 seconds" not in text and "Took 0min 0.001s" not in text
     assert "limit exceeded: 31s > 30s" in text and "  Expected '5s' to be '4.5s'." in text
 
@@ -120,7 +99,7 @@ def test_a_jvm_traces_count_of_left_out_frames_is_left_out() -> None:
         "\tat com.acme.Importer.parse(Importer.java:40)",
         "\t... 1 more",
     ]
-    text = _shown(analyse(_bk_log("\n".join(body)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(body)), RULES))
     assert "\t... 1 more" not in text
     assert "Caused by: java.lang.NullPointerException: row is null" in text
     # Python's note on a recursion's repeated frames says how deep it went: it stays.
@@ -134,7 +113,7 @@ def test_a_jvm_traces_count_of_left_out_frames_is_left_out() -> None:
         "  [Previous line repeated 996 more times]",
         "RecursionError: maximum recursion depth exceeded",
     ]
-    text = _shown(analyse(_bk_log("\n".join(py)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(py)), RULES))
     assert "  [Previous line repeated 996 more times]" in text
 
 
@@ -159,12 +138,12 @@ def test_a_block_ends_where_a_ci_section_opens() -> None:
         b"\x1b[36;1mCleaning up project directory and file based variables\x1b[0;m",
         b"section_end:1765089995:cleanup_file_variables\r\x1b[0K",
     ]
-    text = _shown(analyse(gitlab(marked), RULES))
+    text = shown_lines(analyse(gitlab(marked), RULES))
     assert "\tat app.Server.port(Server.java:7)" in text
     assert not any("Cleaning up" in t for t in text)
     # Without a section between them, the line after the trace is still the block's.
     plain = [b"", b"Cleaning up project directory and file based variables"]
-    text = _shown(analyse(gitlab(plain), RULES))
+    text = shown_lines(analyse(gitlab(plain), RULES))
     assert any("Cleaning up" in t for t in text)
 
 
@@ -176,7 +155,7 @@ def test_a_threads_header_over_its_frames_is_left_out_but_a_call_stack_heading_s
         "Current thread 0x00007f0a911e1b80 (most recent call first):",
         '  File "/var/lib/buildkite-agent/builds/agent-3/acme/widgets/verify.py", line 17 in <module>',
     ]
-    text = _shown(analyse(_bk_log("\n".join(body), status=139), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(body), status=139), RULES))
     assert not any(t.startswith("Current thread") for t in text)
     assert any("verify.py" in t for t in text)
     cmake = [
@@ -186,7 +165,7 @@ def test_a_threads_header_over_its_frames_is_left_out_but_a_call_stack_heading_s
         "Call Stack (most recent call first):",
         "  CMakeLists.txt:4 (find_package)",
     ]
-    text = _shown(analyse(_bk_log("\n".join(cmake)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(cmake)), RULES))
     assert "Call Stack (most recent call first):" in text
 
 
@@ -199,7 +178,7 @@ def test_a_runtimes_own_frames_go_and_the_users_stay() -> None:
         '    (elixir 1.14.0) lib/enum.ex:2468: Enum."-reduce/3-lists^foldl/2-0-"/3',
         "    lib/shop/seed.ex:9: Shop.Seed.run/0",
     ]
-    text = _shown(analyse(_bk_log("\n".join(body)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(body)), RULES))
     assert not any("(elixir 1.14.0)" in t for t in text)
     assert "    lib/shop/seed.ex:14: Shop.Seed.total/1" in text
 
@@ -214,10 +193,413 @@ def test_a_blank_line_is_never_shown_but_a_quoted_empty_value_is() -> None:
         "",
         'An input variable with the name "team_owner" has not been declared.',
     ]
-    cards = analyse(_bk_log("\n".join(body)), RULES)
+    cards = analyse(bk_log("\n".join(body)), RULES)
     assert all(ln.text.strip() for c in cards for ln in c.lines)
-    assert any("team_owner" in t for t in _shown(cards))
+    assert any("team_owner" in t for t in shown_lines(cards))
     # An unknown tool's counterexample: an empty string, quoted, is a value.
     tail = ["$ ./ci/props.sh", "*** Failed! Falsified (after 9 tests):", '""', "", "property failed"]
-    text = _shown(analyse(_bk_log("\n".join(tail)), RULES))
+    text = shown_lines(analyse(bk_log("\n".join(tail)), RULES))
     assert '""' in text and "" not in text
+
+
+def test_a_tail_joining_a_generic_error_brings_only_the_line_right_above_it() -> None:
+    # The command's progress well above the error is not what failed.
+    cards = triage(
+        [
+            "$ ./ci/release.sh",
+            "building artifacts for commit e59cd69",
+            "  compiled dist/app-linux-amd64",
+            "  compiled dist/app-linux-arm64",
+            "  compiled dist/app-darwin-arm64",
+            "fatal: No names found, cannot describe anything.",
+        ],
+        status=128,
+    )
+    shown = shown_lines(cards)
+    assert "fatal: No names found, cannot describe anything." in shown
+    assert "building artifacts for commit e59cd69" not in shown
+    assert "  compiled dist/app-linux-amd64" not in shown
+    # ...but the line right above the error still leads into it.
+    assert "  compiled dist/app-darwin-arm64" in shown
+    # Across a blank line and hints on where to read more: the download that failed.
+    lfs = shown_lines(
+        triage(
+            [
+                "$ git lfs pull",
+                "Updating files: 100% (2491/2491), done.",
+                "Downloading assets/atlas.png (18 MB)",
+                "Error downloading object: assets/atlas.png (9e2b7c4): Smudge error: over its data quota",
+                "",
+                "Errors logged to '/builds/acme/game/.git/lfs/logs/20261127T045812.log'.",
+                "Use `git lfs logs last` to view the log.",
+                "error: external filter 'git-lfs filter-process' failed",
+                "fatal: assets/atlas.png: smudge filter lfs failed",
+            ],
+            status=128,
+        )
+    )
+    assert "Error downloading object: assets/atlas.png (9e2b7c4): Smudge error: over its data quota" in lfs
+    assert "Updating files: 100% (2491/2491), done." not in lfs
+
+
+def test_a_console_scripts_launcher_frame_is_not_shown() -> None:
+    cards = triage(
+        [
+            "$ alembic upgrade head",
+            "Traceback (most recent call last):",
+            '  File "/work/venv/bin/alembic", line 8, in <module>',
+            "    sys.exit(main())",
+            "             ^^^^^^",
+            '  File "/builds/acme/accounts/migrations/env.py", line 18, in <module>',
+            "    run_migrations_online()",
+            'sqlalchemy.exc.ProgrammingError: column "email" of relation "users" already exists',
+        ]
+    )
+    shown = shown_lines(cards)
+    assert '  File "/work/venv/bin/alembic", line 8, in <module>' not in shown
+    assert "    sys.exit(main())" not in shown
+    # The user's own module-level frame stays, its code too.
+    assert '  File "/builds/acme/accounts/migrations/env.py", line 18, in <module>' in shown
+    assert "    run_migrations_online()" in shown
+
+
+def test_the_top_of_a_trace_printed_most_recent_call_last_is_not_kept_as_the_failing_call() -> None:
+    cards = triage(
+        [
+            "$ python -m billing.main",
+            "Traceback (most recent call last):",
+            '  File "<frozen runpy>", line 198, in _run_module_as_main',
+            '  File "<frozen runpy>", line 88, in _run_code',
+            '  File "/builds/acme/billing/billing/main.py", line 16, in <module>',
+            "    main()",
+            '  File "/builds/acme/billing/billing/main.py", line 9, in main',
+            "    settings = Settings()",
+            "pydantic_core._pydantic_core.ValidationError: 1 validation error for Settings",
+        ]
+    )
+    shown = shown_lines(cards)
+    assert not any("<frozen runpy>" in t for t in shown)
+    assert '  File "/builds/acme/billing/billing/main.py", line 9, in main' in shown
+    # A JVM trace is printed innermost first: the library call right above the user's first frame
+    # is the call that failed, and stays.
+    thrower = "\tat java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)"
+    jvm = shown_lines(
+        triage(
+            [
+                "$ java -jar build/app.jar",
+                'Exception in thread "main" java.lang.NumberFormatException: For input string: "8080 "',
+                thrower,
+                "\tat java.base/java.lang.Integer.parseInt(Integer.java:668)",
+                "\tat com.acme.Server.port(Server.java:12)",
+                "\tat com.acme.Server.main(Server.java:5)",
+            ]
+        )
+    )
+    assert thrower in jvm
+    assert "\tat com.acme.Server.port(Server.java:12)" in jvm
+
+
+def test_native_frames_in_the_systems_headers_and_the_sanitizers_runtime_are_library_frames() -> None:
+    cards = triage(
+        [
+            "$ ./build/scheduler",
+            "==15543==ERROR: AddressSanitizer: heap-use-after-free on address 0x604000000010",
+            "READ of size 8 at 0x604000000010 thread T0",
+            "    #0 0x55e8720fc164 in Scheduler::run() src/scheduler.cpp:20",
+            "    #1 0x55e8720fa70f in main src/scheduler.cpp:31",
+            "",
+            "freed by thread T0 here:",
+            "    #0 0x7f970b0ba3c8 in operator delete(void*, unsigned long) "
+            "../../../../src/libsanitizer/asan/asan_new_delete.cpp:164",
+            "    #1 0x55e8720fb1b0 in std::__new_allocator<Job>::deallocate(Job*, unsigned long) "
+            "/usr/include/c++/12/bits/new_allocator.h:158",
+            "    #2 0x55e8720fb1b0 in std::vector<Job>::push_back(Job&&) "
+            "/usr/include/c++/12/bits/stl_vector.h:1294",
+            "    #3 0x55e8720fbf6a in Scheduler::run() src/scheduler.cpp:19",
+            "",
+            "SUMMARY: AddressSanitizer: heap-use-after-free src/scheduler.cpp:20 in Scheduler::run()",
+        ]
+    )
+    shown = shown_lines(cards)
+    assert not any("/usr/include/c++" in t for t in shown)
+    assert "    #3 0x55e8720fbf6a in Scheduler::run() src/scheduler.cpp:19" in shown
+    # The innermost frame is the call the sanitizer caught, wherever it is.
+    assert any("#0 0x7f970b0ba3c8 in operator delete" in t for t in shown)
+    # Go's runtime frames in its assembly (`asm_amd64.s`), with the call above them.
+    go = shown_lines(
+        triage(
+            [
+                "$ go run ./cmd/warm",
+                "fatal error: concurrent map writes",
+                "",
+                "goroutine 25 [running]:",
+                "main.(*cache).record(...)",
+                "\t/builds/acme/edge-cache/cmd/warm/main.go:10",
+                "main.main.func1(0x0?)",
+                "\t/builds/acme/edge-cache/cmd/warm/main.go:23 +0xd5",
+                "runtime.goexit()",
+                "\t/usr/lib/go-1.19/src/runtime/asm_amd64.s:1594 +0x1",
+                "exit status 2",
+            ]
+        )
+    )
+    assert "\t/usr/lib/go-1.19/src/runtime/asm_amd64.s:1594 +0x1" not in go
+    assert "runtime.goexit()" not in go
+    assert "\t/builds/acme/edge-cache/cmd/warm/main.go:10" in go
+
+
+def test_a_recursions_repeated_frames_and_repeated_thread_stacks_show_once() -> None:
+    frames = []
+    for i in range(8):
+        frames += [
+            "main.(*Node).Depth(0x0?)",
+            f"\t/builds/acme/orgtree/cmd/orgtree/main.go:16 +0x25 fp=0xc0200e03{i}8 sp=0xc0200e03{i}0",
+        ]
+    cards = triage(
+        [
+            "$ go run ./cmd/orgtree",
+            "runtime: goroutine stack exceeds 1000000000-byte limit",
+            "fatal error: stack overflow",
+            "",
+            "goroutine 1 [running]:",
+            "main.(*Node).Depth(0xc00008e180?)",
+            "\t/builds/acme/orgtree/cmd/orgtree/main.go:12 +0x48 fp=0xc0200e03a0 sp=0xc0200e0398 pc=0x481008",
+            *frames,
+        ],
+        status=2,
+    )
+    shown = shown_lines(cards)
+    repeats = [t for t in shown if "main.go:16" in t]
+    assert len(repeats) == 1  # the first says it
+    assert any("main.go:12" in t for t in shown)
+    # Idle workers' stacks repeat the first worker's: it is shown, they are not. A thread whose
+    # stack differs is still shown.
+    workers = []
+    for n in (6, 7, 8):
+        workers += [
+            "",
+            f"goroutine {n} [chan send]:",
+            "main.worker(0x0?, 0x0?)",
+            "\t/builds/acme/syncer/cmd/syncer/main.go:16 +0x185",
+        ]
+    deadlock = shown_lines(
+        triage(
+            [
+                "$ go run ./cmd/syncer",
+                "fatal error: all goroutines are asleep - deadlock!",
+                "",
+                "goroutine 1 [semacquire]:",
+                "main.main()",
+                "\t/builds/acme/syncer/cmd/syncer/main.go:38 +0x2af",
+                *workers,
+                "exit status 2",
+            ]
+        )
+    )
+    assert "goroutine 6 [chan send]:" in deadlock or "main.worker(0x0?, 0x0?)" in deadlock
+    assert deadlock.count("\t/builds/acme/syncer/cmd/syncer/main.go:16 +0x185") == 1
+    assert "goroutine 7 [chan send]:" not in deadlock
+    assert "goroutine 8 [chan send]:" not in deadlock
+    assert "\t/builds/acme/syncer/cmd/syncer/main.go:38 +0x2af" in deadlock
+
+
+def test_a_line_whose_last_word_reports_a_success_is_not_shown() -> None:
+    cards = triage(
+        [
+            "$ ./ci/validate.sh",
+            "deploy/services/billing-api.json valid",
+            "deploy/services/orders-api.json valid",
+            "Updating logs/index.html ... done",
+            "deploy/services/search-api.json invalid",
+            "deploy/services/search-api.json#/replicas must be integer",
+        ]
+    )
+    shown = shown_lines(cards)
+    assert "deploy/services/billing-api.json valid" not in shown
+    assert "Updating logs/index.html ... done" not in shown
+    # ...not a failure, whatever its last word says.
+    assert "deploy/services/search-api.json invalid" in shown
+    assert "deploy/services/search-api.json#/replicas must be integer" in shown
+    covered = shown_lines(
+        triage(
+            [
+                "$ cargo build",
+                "error[E0004]: non-exhaustive patterns: `State::Disputed` not covered",
+                "  --> src/lib.rs:9:11",
+                "   |",
+                "9  |     match s {",
+                "   |           ^ pattern `State::Disputed` not covered",
+            ],
+            status=101,
+        )
+    )
+    assert "   |           ^ pattern `State::Disputed` not covered" in covered
+
+
+def test_a_build_tool_waiting_for_its_other_jobs_is_not_shown() -> None:
+    cards = triage(
+        [
+            "$ make -j4",
+            "cc -c -o build/mod03.o src/mod03.c",
+            "src/mod03.c: In function 'mod03_value':",
+            "src/mod03.c:5:21: error: 'acc' undeclared (first use in this function)",
+            "    5 |     for (int i = 0; i < x; i++) acc += i;",
+            "      |                                 ^~~",
+            "make: *** [Makefile:12: build/mod03.o] Error 1",
+            "make: *** Waiting for unfinished jobs....",
+        ],
+        status=2,
+    )
+    shown = shown_lines(cards)
+    assert "make: *** Waiting for unfinished jobs...." not in shown
+    assert "src/mod03.c:5:21: error: 'acc' undeclared (first use in this function)" in shown
+
+
+def test_a_fallback_tail_stops_at_the_failing_commands_echo() -> None:
+    findings = [
+        "cfgload/loader.py:12:5: local variable 'exc' is assigned to but never used",
+        "cfgload/loader.py:22:12: undefined name 'reslt'",
+        "cfgload/settings.py:2:1: 'from .loader import *' used; unable to detect undefined names",
+    ]
+    cards = triage(
+        ["Using docker image sha256:96ad5b6841af for python:3.12-slim ...", "$ pyflakes cfgload/", *findings]
+    )
+    shown = shown_lines(cards)
+    assert not any("Using docker image" in t for t in shown)
+    assert all(f in shown for f in findings)
+    # A command that printed nothing: what came above it is all there is to show.
+    silent = shown_lines(
+        triage(["fetching deploy key from vault", "key cached at /tmp/deploy.key", "$ ./ci/deploy.sh"])
+    )
+    assert "key cached at /tmp/deploy.key" in silent
+    # A tail's first line may report a success too; the failure under it stays.
+    ajv = shown_lines(
+        triage(
+            [
+                "$ ./ci/validate-configs.sh",
+                "deploy/services/billing-api.json valid",
+                "deploy/services/checkout-web.json invalid",
+                "data/replicas must be >= 1, data/ports/0/port must be <= 65535",
+            ]
+        )
+    )
+    assert "deploy/services/billing-api.json valid" not in ajv
+    assert "deploy/services/checkout-web.json invalid" in ajv
+
+
+RUSTC = [
+    "$ cargo build",
+    "   Compiling ratelimit v0.4.0 (/builds/acme/ratelimit)",
+    "error[E0061]: this method takes 1 argument but 0 arguments were supplied",
+    "  --> tests/limits.rs:7:16",
+    "   |",
+    " 7 |     assert!(!l.try_acquire());",
+    "   |                ^^^^^^^^^^^-- argument #1 of type `u32` is missing",
+    "   |",
+    "note: method defined here",
+    "  --> src/lib.rs:11:12",
+    "   |",
+    "11 |     pub fn try_acquire(&mut self, n: u32) -> bool {",
+    "   |            ^^^^^^^^^^^",
+    "",
+    "error[E0004]: non-exhaustive patterns: `State::Disputed` not covered",
+    "  --> src/lib.rs:21:11",
+    "   |",
+    "21 |     match s {",
+    "   |           ^ pattern `State::Disputed` not covered",
+    "   |",
+    "note: `State` defined here",
+    "  --> src/lib.rs:2:10",
+    "   |",
+    " 2 | pub enum State {",
+    "   |          ^^^^^",
+    "...",
+    " 7 |     Disputed,",
+    "   |     -------- not covered",
+    "",
+    "error: could not compile `ratelimit` (lib) due to 2 previous errors",
+]
+
+
+def test_a_rustc_note_leaves_out_the_definition_it_quotes_at_its_own_location() -> None:
+    shown = shown_lines(analyse(bk_log(RUSTC, status=101), RULES))
+    assert "note: method defined here" in shown
+    assert "  --> src/lib.rs:11:12" in shown
+    assert not any("pub fn try_acquire" in t for t in shown)
+    assert not any("pub enum State" in t for t in shown)
+
+
+def test_a_rustc_error_keeps_its_own_source_and_a_notes_later_labelled_line() -> None:
+    shown = shown_lines(analyse(bk_log(RUSTC, status=101), RULES))
+    # The error's own frame: the failing code stays.
+    assert " 7 |     assert!(!l.try_acquire());" in shown
+    assert "21 |     match s {" in shown
+    # Below `...` in the note's frame: the line the note labels (`not covered`) stays.
+    assert " 7 |     Disputed," in shown
+    assert "   |     -------- not covered" in shown
+
+
+def test_a_rustc_suggestion_without_a_location_keeps_its_code() -> None:
+    body = [
+        "$ cargo build",
+        "error[E0308]: mismatched types",
+        " --> src/main.rs:2:5",
+        "  |",
+        "1 | fn window_ms(rps: u32) -> u64 {",
+        "  |                           --- expected `u64` because of return type",
+        "2 |     1000 / rps",
+        "  |     ^^^^^^^^^^ expected `u64`, found `u32`",
+        "  |",
+        "help: you can convert a `u32` to a `u64`",
+        "  |",
+        "2 |     (1000 / rps).into()",
+        "  |     +          ++++++++",
+        "",
+        'error: could not compile `ratelimit` (bin "ratelimit") due to 1 previous error',
+    ]
+    shown = shown_lines(analyse(bk_log(body, status=101), RULES))
+    assert "2 |     (1000 / rps).into()" in shown
+    assert "help: you can convert a `u32` to a `u64`" in shown
+
+
+PYTEST_DIFF = [
+    "$ pytest -q",
+    "F.......                                                                 [100%]",
+    "=================================== FAILURES ===================================",
+    "_________________________ test_parse_rate_with_spaces __________________________",
+    "",
+    "    def test_parse_rate_with_spaces():",
+    '>       assert parse_rate("EUR: USD: 1.0842") == ("EUR", "USD", 1.0842)',
+    "E       AssertionError: assert ('EUR', ' USD', 1.0842) == ('EUR', 'USD', 1.0842)",
+    "E         ",
+    "E         At index 1 diff: ' USD' != 'USD'",
+    "E         ",
+    "E         Full diff: (-: missing in left side, +: extra in left side)",
+    "E           (",
+    "E               'EUR',",
+    "E         -     'USD',",
+    "E         +     ' USD',",
+    "E         ?      +",
+    "E               1.0842,",
+    "E           )",
+    "",
+    "tests/test_rates.py:16: AssertionError",
+    "=========================== short test summary info ============================",
+    "FAILED tests/test_rates.py::test_parse_rate_with_spaces - AssertionError: assert ('EUR', ' USD', 1.0...",
+    "1 failed, 7 passed in 0.07s",
+]
+
+
+def test_a_pytest_full_diff_leaves_out_its_legend_and_unchanged_lines() -> None:
+    shown = shown_lines(analyse(bk_log(PYTEST_DIFF), RULES))
+    assert not any("Full diff:" in t for t in shown)
+    assert "E               'EUR'," not in shown
+    assert "E               1.0842," not in shown
+
+
+def test_a_pytest_full_diff_keeps_its_changed_lines_and_the_assertion() -> None:
+    shown = shown_lines(analyse(bk_log(PYTEST_DIFF), RULES))
+    assert "E         -     'USD'," in shown
+    assert "E         +     ' USD'," in shown
+    assert "E         At index 1 diff: ' USD' != 'USD'" in shown
+    assert any(t.startswith("E       AssertionError: assert") for t in shown)

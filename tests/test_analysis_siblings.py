@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from core.analysis import _shape, analyse
 from core.models import Category, TriageCard
-from tests.test_analysis import RULES, _bk_log
+from tests.joblog import NOISE, RULES, bk_log
 
 
 def _shown(cards: list[TriageCard]) -> str:
@@ -48,7 +48,7 @@ def test_a_list_of_errors_keeps_every_error_not_only_the_rules() -> None:
             "3 errors",
         ]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     top = _shown(cards[:1])
     assert 'Expected ")" but found ";"' in top
     assert "src/cart.ts:4:13:" in top
@@ -69,7 +69,7 @@ def test_a_repeated_summary_does_not_double_a_failure() -> None:
             "  AssertionError [ERR_ASSERTION]: Expected values to be strictly deep-equal:",
         ]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     texts = [ln.text for ln in cards[0].lines]
     assert texts.count("✖ parses quoted commas (4.8ms)") <= 2
     assert cards[0].rule == "node.test_failed"
@@ -99,7 +99,7 @@ def test_googletest_names_every_failed_test_with_its_explanation() -> None:
             " 2 FAILED TESTS",
         ]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     assert cards[0].category is Category.TEST
     assert set(cards[0].tests) >= {"RateLimiter.RefillsAfterWindow", "RateLimiter.ZeroCapacity"}
     top = _shown(cards[:1])
@@ -124,7 +124,7 @@ def test_one_line_per_test_runners_name_each_failed_test() -> None:
             "  Failed: 2.  Skipped: 0.  Passed: 1.",
         ]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     assert cards[0].rule == "test.status_failed"
     top = _text_all(cards[0])
     for key in ("slug_tests: slugify_punct_test", "jobq_tests: fifo_test", "{badmatch,", "Failed: 2."):
@@ -148,7 +148,7 @@ def test_a_type_checkers_findings_all_join_one_card_with_its_count() -> None:
             "4 errors, 0 warnings, 0 informations",
         ]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     assert cards[0].rule == "typecheck.error"
     top = _shown(cards[:1])
     for key in ("models.py:14:30", "reportArgumentType", "stock.py:23:17", "4 errors, 0 warnings"):
@@ -168,7 +168,7 @@ def test_a_closing_count_takes_the_same_shaped_lines_above_it() -> None:
             "ⓘ   Get help: https://github.com/conventional-changelog/commitlint/#what-is-commitlint",
         ]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     top = _shown(cards[:1])
     for key in ("[subject-empty]", "[type-empty]", "found 2 problems"):
         assert key in top
@@ -193,7 +193,7 @@ def test_with_no_known_error_the_commands_list_of_failures_joins_the_tail() -> N
             "Done",
         ]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     assert cards[0].rule == "fallback.tail"
     assert cards[0].category is Category.TEST
     top = _shown(cards[:1])
@@ -214,7 +214,7 @@ def test_ninja_names_the_failed_target_of_a_compiler_error() -> None:
             "ninja: build stopped: cannot make progress due to previous errors.",
         ]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     assert cards[0].rule == "cc.error"
     top = _shown(cards[:1])
     assert "FAILED: CMakeFiles/mk.dir/src/codec.cpp.o" in top
@@ -227,7 +227,7 @@ def test_an_unknown_tools_short_report_is_shown_whole() -> None:
     body = "\n".join(
         ["$ rubocop --format simple lib", "== lib/invoice.rb ==", *offences, "", "9 offenses detected"]
     )
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     assert cards[0].rule == "fallback.tail"
     top = _shown(cards[:1])
     assert "== lib/invoice.rb ==" in top and all(o in top for o in offences)
@@ -236,7 +236,7 @@ def test_an_unknown_tools_short_report_is_shown_whole() -> None:
 def test_a_long_unknown_output_still_shows_only_its_last_lines() -> None:
     chatter = [f"step {n}: working on something quite ordinary" for n in range(1, 40)]
     body = "\n".join(["$ ./deploy.sh", *chatter, "gave up"])
-    cards = analyse(_bk_log(body), RULES)
+    cards = analyse(bk_log(body, preamble=NOISE), RULES)
     top = _shown(cards[:1])
     assert "gave up" in top and "step 1:" not in top and "step 20:" not in top
 
@@ -383,7 +383,7 @@ _MULTI = {
 
 def test_more_tool_families_report_every_failure_with_their_category() -> None:
     for name, (body, keys, category) in _MULTI.items():
-        cards = analyse(_bk_log(body), RULES, exit_status=1)
+        cards = analyse(bk_log(body, preamble=NOISE), RULES, exit_status=1)
         top = "\n".join([cards[0].title, *cards[0].tests, *(ln.text for ln in cards[0].lines)])
         for key in keys:
             assert key in " ".join(top.split()), f"{name}: {key!r} not in the top card:\n{top}"

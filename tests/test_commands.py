@@ -7,10 +7,7 @@ import pytest
 from core.analysis import analyse
 from core.commands import command_category
 from core.models import Category
-from core.rules import load_rules
-
-RULES = load_rules()
-BK = "\x1b_bk;t=1764302766471\x07"
+from tests.joblog import BK, RULES, bk_log
 
 
 @pytest.mark.parametrize(
@@ -109,17 +106,7 @@ def test_step_labels_name_the_work_only_when_they_say_it(label: str, category: C
 
 
 def _bk_log(label: str, command: str, output: list[str], status: int = 1) -> bytes:
-    lines = [
-        "~~~ Preparing working directory",
-        "\x1b[90m$\x1b[0m git checkout -f 3f9c2e1a7d",
-        f"--- {label}",
-        f"\x1b[90m$\x1b[0m {command}",
-        *output,
-        "^^^ +++",
-        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
-        f"user command error: exit status {status}",
-    ]
-    return "".join(f"{BK}{line}\r\n" for line in lines).encode()
+    return bk_log(output, status=status, section=f"--- {label}", command=command)
 
 
 def test_an_unrecognised_failure_takes_the_category_of_the_command_that_failed() -> None:
@@ -161,7 +148,7 @@ def test_a_step_after_the_checkout_does_not_take_the_checkout_command() -> None:
         "^^^ +++",
         "user command error: exit status 1",
     ]
-    log = "".join(f"{BK}{line}\r\n" for line in lines).encode()
+    log = b"".join(BK + line.encode() + b"\r\n" for line in lines)
     assert analyse(log, RULES, exit_status=1)[0].category is Category.UNKNOWN
 
 

@@ -6,36 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.analysis import analyse
-from core.models import Category, TriageCard
-from core.rules import load_rules
-
-RULES = load_rules()
-BK = b"\x1b_bk;t=1764302766471\x07"
-
-
-def _bk_log(body: str, *, status: int = 1) -> bytes:
-    """A Buildkite-shaped job log around `body` (the failing command's output)."""
-    lines = [
-        "~~~ Preparing working directory",
-        "$ git checkout -f 3f9c2e1a7d",
-        "--- :gear: Step",
-        *body.splitlines(),
-        "^^^ +++",
-        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
-    ]
-    return b"".join(BK + ln.encode() + b"\r\n" for ln in lines)
-
-
-def _top(body: str, *, status: int = 1) -> TriageCard:
-    cards = analyse(_bk_log(body, status=status), RULES)
-    assert cards
-    return cards[0]
-
-
-def _texts(card: TriageCard) -> list[str]:
-    return [ln.text for ln in card.lines]
-
+from core.models import Category
+from tests.joblog import card_lines, top_card
 
 CASES = [
     pytest.param(
@@ -152,9 +124,9 @@ CASES = [
 def test_documented_message_decides_the_category(
     body: str, status: int, category: Category, line: str
 ) -> None:
-    top = _top(body, status=status)
+    top = top_card(body, status=status)
     assert top.category is category, (top.rule, top.title)
-    assert any(line in t for t in _texts(top)), _texts(top)
+    assert any(line in t for t in card_lines(top)), card_lines(top)
 
 
 def test_rich_boxed_traceback_is_read_as_a_traceback() -> None:
@@ -178,17 +150,17 @@ def test_rich_boxed_traceback_is_read_as_a_traceback() -> None:
             "ValueError: could not convert string to float: '1.234,50'",
         ]
     )
-    top = _top(body)
+    top = top_card(body)
     assert top.category is Category.RUNTIME
     assert "ValueError: could not convert string to float" in top.title
-    texts = _texts(top)
+    texts = card_lines(top)
     assert "│ /app/scripts/convert.py:12 in convert                             │" in texts
     assert "ValueError: could not convert string to float: '1.234,50'" in texts
     assert not any("│ │ " in t for t in texts)  # the locals' boxes are context, not the cause
 
 
 def test_an_unrelated_enoent_stays_the_programs_error() -> None:
-    top = _top(
+    top = top_card(
         "$ node scripts/icons.js\n"
         "Error: ENOENT: no such file or directory, open 'assets/icons/close.svg'\n"
         "    at Object.openSync (node:fs:573:18)\n"
@@ -199,7 +171,7 @@ def test_an_unrelated_enoent_stays_the_programs_error() -> None:
 
 
 def test_a_connection_limit_that_was_retried_does_not_outrank_the_test_failure() -> None:
-    top = _top(
+    top = top_card(
         "$ pytest -q\n"
         'FATAL:  too many connections for role "app"; retrying in 1s\n'
         "connected on attempt 2\n"
@@ -216,7 +188,7 @@ def test_a_connection_limit_that_was_retried_does_not_outrank_the_test_failure()
 
 
 def test_a_tests_own_timeout_report_stays_a_test_failure() -> None:
-    top = _top(
+    top = top_card(
         "$ bundle exec rake test\n"
         "  1) Error:\n"
         "SearchClientTest#test_waits_for_index:\n"

@@ -1,40 +1,17 @@
-"""Round 21: what the java launcher refuses, security and module-graph checkers, runtimes' own
-out-of-memory exceptions, the program's last words above a C++ terminate, PostgreSQL's errors."""
+"""Categories a card's own words decide: what the java launcher refuses, security and
+module-graph checkers, runtimes' own out-of-memory exceptions, the program's last words above a
+C++ terminate, PostgreSQL's errors."""
 
 from __future__ import annotations
 
 from core.analysis import analyse
 from core.commands import command_category
-from core.models import Category, TriageCard
-from core.rules import load_rules
-
-RULES = load_rules()
-BK = b"\x1b_bk;t=1764302766471\x07"
-
-
-def _bk_log(body: list[str], *, status: int = 1) -> bytes:
-    lines = [
-        "~~~ Preparing working directory",
-        "$ git checkout -f 3f9c2e1a7d",
-        "--- :hammer: Build",
-        *body,
-        "^^^ +++",
-        f"\x1b[31m🚨 Error: The command exited with status {status}\x1b[0m",
-        f"user command error: exit status {status}",
-    ]
-    return b"".join(BK + ln.encode() + b"\r\n" for ln in lines)
-
-
-def _top(body: list[str], *, status: int = 1) -> TriageCard:
-    return analyse(_bk_log(body, status=status), RULES)[0]
-
-
-def _texts(card: TriageCard) -> list[str]:
-    return [ln.text for ln in card.lines]
+from core.models import Category
+from tests.joblog import RULES, bk_log, card_lines, top_card
 
 
 def test_the_java_launcher_refusing_its_main_class_module_or_jar_is_config() -> None:
-    main_class = _top(
+    main_class = top_card(
         [
             "$ java -cp build/classes com.acme.cli.ExportCli",
             "Error: Could not find or load main class com.acme.cli.ExportCli",
@@ -42,8 +19,8 @@ def test_the_java_launcher_refusing_its_main_class_module_or_jar_is_config() -> 
         ]
     )
     assert main_class.category is Category.CONFIG
-    assert "Caused by: java.lang.ClassNotFoundException: com.acme.cli.ExportCli" in _texts(main_class)
-    boot = _top(
+    assert "Caused by: java.lang.ClassNotFoundException: com.acme.cli.ExportCli" in card_lines(main_class)
+    boot = top_card(
         [
             "$ java -p mods -m com.acme.app/com.acme.app.Main",
             "Error occurred during initialization of boot layer",
@@ -51,11 +28,13 @@ def test_the_java_launcher_refusing_its_main_class_module_or_jar_is_config() -> 
         ]
     )
     assert boot.category is Category.CONFIG
-    assert any("FindException" in t for t in _texts(boot))
-    jar = _top(["$ java -jar build/report-gen.jar", "no main manifest attribute, in build/report-gen.jar"])
+    assert any("FindException" in t for t in card_lines(boot))
+    jar = top_card(
+        ["$ java -jar build/report-gen.jar", "no main manifest attribute, in build/report-gen.jar"]
+    )
     assert jar.category is Category.CONFIG
     # Not a library missing while the program runs: that stays a dependency.
-    running = _top(
+    running = top_card(
         [
             "$ java -cp build/classes com.acme.Main",
             'Exception in thread "main" java.lang.NoClassDefFoundError: com/acme/json/Json',
@@ -80,7 +59,7 @@ def test_security_scanners_and_module_graph_checkers_are_linters() -> None:
     assert command_category("npm ci") is Category.DEPENDENCY
     assert command_category("cargo build --features madgex") is Category.COMPILE
     assert command_category("pytest tests/test_secrets.py") is Category.TEST
-    card = _top(
+    card = top_card(
         [
             "$ depcruise src --config .dependency-cruiser.cjs",
             "  error no-circular: src/api/cart.js → src/api/pricing.js → src/api/cart.js",
@@ -92,9 +71,11 @@ def test_security_scanners_and_module_graph_checkers_are_linters() -> None:
 
 
 def test_a_runtimes_own_out_of_memory_exception_is_resource() -> None:
-    ruby = _top(["$ ruby scripts/index.rb", "scripts/index.rb: failed to allocate memory (NoMemoryError)"])
+    ruby = top_card(
+        ["$ ruby scripts/index.rb", "scripts/index.rb: failed to allocate memory (NoMemoryError)"]
+    )
     assert ruby.category is Category.RESOURCE
-    cxx = _top(
+    cxx = top_card(
         [
             "$ ./build/embed",
             "allocating embedding shard 5 (96 MiB)",
@@ -106,9 +87,9 @@ def test_a_runtimes_own_out_of_memory_exception_is_resource() -> None:
     )
     assert cxx.category is Category.RESOURCE
     assert cxx.rule == "cpp.terminate"
-    assert "  what():  std::bad_alloc" in _texts(cxx)
+    assert "  what():  std::bad_alloc" in card_lines(cxx)
     # Not another uncaught exception: that is a crash.
-    other = _top(
+    other = top_card(
         [
             "$ ./build/loader",
             "terminate called after throwing an instance of 'std::invalid_argument'",
@@ -118,12 +99,12 @@ def test_a_runtimes_own_out_of_memory_exception_is_resource() -> None:
     )
     assert other.category is Category.CRASH
     # Nor a NoMemoryError named in passing by a passing test.
-    passing = analyse(_bk_log(["$ ruby scripts/check.rb", "ok 3 - raises NoMemoryError when asked"]), RULES)
+    passing = analyse(bk_log(["$ ruby scripts/check.rb", "ok 3 - raises NoMemoryError when asked"]), RULES)
     assert all(c.rule != "resource.oom" for c in passing)
 
 
 def test_a_cpp_terminate_keeps_the_programs_last_words_above_it_but_not_a_section_heading() -> None:
-    card = _top(
+    card = top_card(
         [
             "$ ./build/indexer",
             "built build/indexer",
@@ -134,10 +115,10 @@ def test_a_cpp_terminate_keeps_the_programs_last_words_above_it_but_not_a_sectio
         status=134,
     )
     assert card.category is Category.CRASH
-    assert "pure virtual method called" in _texts(card)
-    assert "built build/indexer" not in _texts(card)
+    assert "pure virtual method called" in card_lines(card)
+    assert "built build/indexer" not in card_lines(card)
     headed = analyse(
-        _bk_log(
+        bk_log(
             [
                 "+++ smoke test",
                 "terminate called after throwing an instance of 'std::invalid_argument'",
@@ -147,11 +128,11 @@ def test_a_cpp_terminate_keeps_the_programs_last_words_above_it_but_not_a_sectio
         ),
         RULES,
     )[0]
-    assert "+++ smoke test" not in _texts(headed)
+    assert "+++ smoke test" not in card_lines(headed)
 
 
 def test_postgresqls_error_shown_by_psql_is_a_runtime_error() -> None:
-    card = _top(
+    card = top_card(
         [
             "$ ./ci/migrate.sh",
             "==> applying db/migrations/004_foreign_keys.sql",
@@ -164,8 +145,8 @@ def test_postgresqls_error_shown_by_psql_is_a_runtime_error() -> None:
         status=3,
     )
     assert card.category is Category.RUNTIME
-    assert any("violates foreign key constraint" in t for t in _texts(card))
-    copy = _top(
+    assert any("violates foreign key constraint" in t for t in card_lines(card))
+    copy = top_card(
         [
             "$ ./ci/load.sh",
             "==> loading data/order_lines.csv (3001 lines)",
@@ -175,13 +156,13 @@ def test_postgresqls_error_shown_by_psql_is_a_runtime_error() -> None:
     )
     assert copy.category is Category.RUNTIME
     # A statement cancelled by the session's time limit is a timeout.
-    timed = _top(
+    timed = top_card(
         ["$ ./ci/report.sh", "psql:reports/m.sql:5: ERROR:  canceling statement due to statement timeout"],
         status=3,
     )
     assert timed.category is Category.TIMEOUT
     # Not another tool's `ERROR:  ` with a capitalised message (RubyGems', uvicorn's).
-    gem = _top(
+    gem = top_card(
         [
             "$ ./ci/package.sh",
             "ERROR:  While executing gem ... (Gem::InvalidSpecificationException)",
