@@ -117,6 +117,118 @@ CASES = [
         "CNAME and other data",
         id="bind-zone-not-loaded",
     ),
+    pytest.param(
+        "$ docker run --rm acme/tool:latest\nexec /usr/local/bin/docker-entrypoint.sh: exec format error",
+        1,
+        Category.INFRASTRUCTURE,
+        "exec format error",
+        id="docker-exec-format-error",
+    ),
+    pytest.param(
+        "$ terraform apply -auto-approve\n"
+        "Acquiring state lock. This may take a few moments...\n"
+        "Error: Error acquiring the state lock\n\n"
+        "Error message: ConditionalCheckFailedException: The conditional request failed\n"
+        "Lock Info:\n"
+        "  ID:        9db590f1-b6fe-c5f2-2678-8804f089deba\n"
+        "  Who:       runner@ci-7",
+        1,
+        Category.INFRASTRUCTURE,
+        "Error: Error acquiring the state lock",
+        id="terraform-state-lock",
+    ),
+    pytest.param(
+        "$ git clone https://github.com/acme/private.git\nCloning into 'private'...\n"
+        "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
+        128,
+        Category.CONFIG,
+        "could not read Username",
+        id="git-no-credentials",
+    ),
+    pytest.param(
+        "$ ./build.sh\n"
+        "./build.sh: fork: retry: Resource temporarily unavailable\n"
+        "./build.sh: fork: Resource temporarily unavailable",
+        254,
+        Category.RESOURCE,
+        "fork: Resource temporarily unavailable",
+        id="fork-eagain",
+    ),
+    pytest.param(
+        "$ ./bin/server --por 8080\nError: unknown flag: --por\nUsage:\n  server [flags]",
+        1,
+        Category.CONFIG,
+        "Error: unknown flag: --por",
+        id="cobra-unknown-flag",
+    ),
+    pytest.param(
+        "$ dotnet run --project src/App\n"
+        "Unhandled exception. System.InvalidOperationException: Sequence contains no elements\n"
+        "   at System.Linq.ThrowHelper.ThrowNoElementsException()\n"
+        "   at App.Program.Main(String[] args) in /src/App/Program.cs:line 12",
+        134,
+        Category.RUNTIME,
+        "Program.cs:line 12",
+        id="dotnet-unhandled-exception",
+    ),
+    pytest.param(
+        "$ kubectl describe pod web-5d8f7c9b6-abcde\n"
+        "  Warning  BackOff    2m (x10 over 4m)  kubelet  "
+        "Back-off restarting failed container app in pod web-5d8f7c9b6-abcde_default(1234)",
+        1,
+        Category.RUNTIME,
+        "Back-off restarting failed container",
+        id="k8s-crash-loop",
+    ),
+    pytest.param(
+        "$ npm ci\n"
+        "npm error code EUSAGE\n"
+        "npm error\n"
+        "npm error `npm ci` can only install packages when your package.json and package-lock.json "
+        "or npm-shrinkwrap.json are in sync. Please update your lock file with `npm install` "
+        "before continuing.\n"
+        "npm error\n"
+        "npm error Missing: left-pad@1.3.0 from lock file\n"
+        "npm error\n"
+        "npm error Clean install a project",
+        1,
+        Category.DEPENDENCY,
+        "npm error Missing: left-pad@1.3.0 from lock file",
+        id="npm-ci-lockfile-out-of-sync",
+    ),
+    pytest.param(
+        "$ cargo build --target wasm32-unknown-unknown\n"
+        "   Compiling checksum v0.1.0 (/app)\n"
+        "error[E0463]: can't find crate for `std`\n"
+        "  |\n"
+        "  = note: the `wasm32-unknown-unknown` target may not be installed\n"
+        "  = help: consider downloading the target with `rustup target add wasm32-unknown-unknown`\n\n"
+        "error: could not compile `checksum` (lib) due to 1 previous error",
+        101,
+        Category.INFRASTRUCTURE,
+        "error[E0463]: can't find crate for `std`",
+        id="rustc-target-not-installed",
+    ),
+    pytest.param(
+        "$ python build_site.py\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/build_site.py", line 18, in main\n'
+        "    for page, html in pool.map(render, pages, chunksize=4):\n"
+        "concurrent.futures.process.BrokenProcessPool: A process in the process pool was terminated "
+        "abruptly while the future was running or pending.",
+        1,
+        Category.CRASH,
+        "BrokenProcessPool",
+        id="python-broken-process-pool",
+    ),
+    pytest.param(
+        "$ ./ci/deploy.sh\nuploading bundle\n"
+        "curl: (22) The requested URL returned error: 401\ndeploy failed: could not upload bundle",
+        1,
+        Category.CONFIG,
+        "returned error: 401",
+        id="curl-401",
+    ),
 ]
 
 
@@ -197,3 +309,40 @@ def test_a_tests_own_timeout_report_stays_a_test_failure() -> None:
         "12 runs, 20 assertions, 0 failures, 1 errors, 0 skips"
     )
     assert top.category is Category.TEST
+
+
+def test_a_404_from_curl_stays_infrastructure() -> None:
+    top = top_card("$ ./ci/fetch.sh\ncurl: (22) The requested URL returned error: 404")
+    assert top.rule != "curl.http_auth"
+    assert top.category is not Category.CONFIG
+
+
+def test_a_retried_network_error_does_not_outrank_the_test_failure() -> None:
+    top = top_card(
+        "$ npx jest\n"
+        "retrying after connect ETIMEDOUT (attempt 1 of 5)\n"
+        "  ✓ retries on ECONNRESET (12ms)\n"
+        "  ● cart › totals\n\n"
+        "    expect(received).toBe(expected) // Object.is equality\n\n"
+        "    Expected: 4\n"
+        "    Received: 3\n\n"
+        "Tests:       1 failed, 12 passed, 13 total"
+    )
+    assert top.category is Category.TEST
+
+
+def test_a_test_named_after_a_message_is_still_a_test_failure() -> None:
+    top = top_card(
+        "$ pytest -q\n"
+        "tests/test_git.py::test_could_not_read_username_is_reported PASSED\n"
+        "tests/test_k8s.py::test_detects_crashloopbackoff PASSED\n"
+        "_________________________________ test_total _________________________________\n"
+        "    def test_total():\n"
+        ">       assert total([1, 2]) == 4\n"
+        "E       assert 3 == 4\n"
+        "tests/test_cart.py:4: AssertionError\n"
+        "FAILED tests/test_cart.py::test_total - assert 3 == 4\n"
+        "1 failed, 12 passed in 0.31s"
+    )
+    assert top.category is Category.TEST
+    assert top.rule == "pytest.failed"
