@@ -320,6 +320,20 @@ CORPORA = {
         "/work/scratch/h18venv/bin:/work/scratch/h18/npm/node_modules/.bin",
         "/work/scratch/h18/gocache",
     ),
+    "holdout19": (
+        "h19_cases",
+        Path("/work/main/bench/holdout19"),
+        "agent-21",
+        "/work/scratch/h19venv/bin:/work/scratch/h19/npm/node_modules/.bin",
+        "/work/scratch/h19/gocache",
+    ),
+    "holdout20": (
+        "h20_cases",
+        Path("/work/main/bench/holdout20"),
+        "agent-22",
+        "/work/scratch/h20venv/bin:/work/scratch/h20/npm/node_modules/.bin",
+        "/work/scratch/h20/gocache",
+    ),
 }
 
 
