@@ -132,6 +132,7 @@ _SETTINGS_FAULT = re.compile(
     r"(?:keys?|options?|fields?|values?|variables?)\b"
     r"|\b(?:setting|config(?:uration)? (?:key|option|value)) [`'\"]?[\w.-]+[`'\"]? (?:is )?"
     r"(?:required|missing|not set|invalid)\b"
+    r"|\bbad config(?:uration)? (?:lines?|options?|keys?|values?|entry|entries|directives?)\b"
     r"|\bconfiguration error\b|\bImproperlyConfigured\b|\bSystemCheckError\b"
     r"|\b(?:keystore|key store|truststore|keyring) password (?:was |is )?(?:incorrect|wrong|invalid)\b"
     r"|\bunsupported engine\b|\bnot compatible with your version of\b"
@@ -158,6 +159,11 @@ _LAUNCHER_REFINES = frozenset({Category.RUNTIME, Category.UNKNOWN, Category.DEPE
 # program ran out of memory, which is resource, not a crash of its code.
 _MEMORY_EXHAUSTED = re.compile(r"^terminate called after throwing an instance of 'std::bad_alloc'$")
 _MEMORY_REFINES = frozenset({Category.CRASH, Category.RUNTIME, Category.UNKNOWN})
+# An uncaught exception whose class says a wait ran out of time (Java's
+# `java.util.concurrent.TimeoutException` from `Future.get`, Python's `TimeoutError` from
+# `as_completed`, `asyncio.TimeoutError`): what the program waited for did not come in time, which
+# is a timeout, not a bug of its code, whatever rule read the exception.
+_TIMEOUT_RAISED = re.compile(r"(?<![\w$])(?:[\w$]+\.)*\w*Time[oO]ut(?:Error|Exception)\b")
 # PostgreSQL's server refusing a statement, as psql shows it (`psql:db/m/004.sql:3: ERROR:  insert
 # or update on table "x" violates foreign key constraint`, `ERROR:  invalid input syntax for type
 # integer` over `CONTEXT:  COPY t, line 1835`): `ERROR:`, two spaces and a message in lower case
@@ -1509,6 +1515,8 @@ class Analyser:
             return Category.CONFIG
         if rule in _MEMORY_REFINES and self._says(c, _MEMORY_EXHAUSTED):
             return Category.RESOURCE
+        if rule is Category.RUNTIME and self._signals(c, _TIMEOUT_RAISED):
+            return Category.TIMEOUT
         if rule in _DEPENDENCY_REFINES and self._says(c, _MISSING_PACKAGE):
             return Category.DEPENDENCY
         if rule in _RUNTIME_REFINES and self._says(c, _SERVICE_DOWN):
@@ -1556,6 +1564,13 @@ class Analyser:
             return False
         said = [c.lines[k] for k in c.signal if k in c.lines]
         return any(_SETTINGS_FAULT.search(t) and not _WARNS.search(t) for t in said)
+
+    @staticmethod
+    def _signals(c: _Card, pattern: re.Pattern[str]) -> bool:
+        """Whether a signal line of the card (the error's own lines, not their context) matches
+        `pattern`."""
+        said = (c.lines[k] for k in c.signal if k in c.lines)
+        return any(pattern.search(t) for t in said if not t.startswith("$ "))
 
     @staticmethod
     def _says(c: _Card, pattern: re.Pattern[str]) -> bool:

@@ -170,3 +170,59 @@ def test_postgresqls_error_shown_by_psql_is_a_runtime_error() -> None:
         ]
     )
     assert gem.category is not Category.RUNTIME
+
+
+def test_an_uncaught_exception_whose_class_says_time_ran_out_is_a_timeout() -> None:
+    """Java's `TimeoutException` from `Future.get` and Python's `TimeoutError` from `as_completed`:
+    what the program waited for did not come in time."""
+    java = top_card(
+        [
+            "$ java -cp build Warmup",
+            'Exception in thread "main" java.util.concurrent.TimeoutException',
+            "\tat java.base/java.util.concurrent.FutureTask.get(FutureTask.java:204)",
+            "\tat Warmup.main(Warmup.java:11)",
+        ]
+    )
+    assert java.category is Category.TIMEOUT
+    python = top_card(
+        [
+            "$ python ci/wait_for_services.py",
+            "Traceback (most recent call last):",
+            '  File "/app/ci/wait_for_services.py", line 15, in <module>',
+            "    for fut in cf.as_completed(futures, timeout=2):",
+            '  File "/usr/lib/python3.11/concurrent/futures/_base.py", line 239, in as_completed',
+            "    raise TimeoutError(",
+            "TimeoutError: 2 (of 5) futures unfinished",
+        ]
+    )
+    assert python.category is Category.TIMEOUT
+    # Not another exception whose message only mentions a timeout setting: that stays runtime.
+    other = top_card(
+        [
+            "$ python ci/wait_for_services.py",
+            "Traceback (most recent call last):",
+            '  File "/app/ci/wait_for_services.py", line 15, in <module>',
+            "    configure(timeout='2s')",
+            "ValueError: invalid timeout value '2s' for TimeoutSettings",
+        ]
+    )
+    assert other.category is Category.RUNTIME
+
+
+def test_a_program_calling_a_line_or_option_of_its_configuration_bad_is_config() -> None:
+    """git's `fatal: bad config line 9 in file .git/config`, ssh's `Bad configuration option:
+    identitiyfile`: the settings the program read are wrong, whatever rule read the error."""
+    git = top_card(["$ git describe --tags", "fatal: bad config line 9 in file .git/config"], status=128)
+    assert git.category is Category.CONFIG
+    ssh = top_card(
+        [
+            "$ ssh -F ci/ssh_config -G deploy-host",
+            "ci/ssh_config: line 9: Bad configuration option: identitiyfile",
+            "ci/ssh_config: terminating, 1 bad configuration options",
+        ],
+        status=255,
+    )
+    assert ssh.category is Category.CONFIG
+    # Not a bad value the program met at run time that is no setting of its own.
+    other = top_card(["$ ./bin/import", "fatal: bad object 3f9c2e1a7d in file .git/packed-refs"], status=128)
+    assert other.category is not Category.CONFIG
