@@ -229,6 +229,50 @@ CASES = [
         "returned error: 401",
         id="curl-401",
     ),
+    pytest.param(
+        "$ docker compose up --abort-on-container-exit\n"
+        "redis-1  | *** FATAL CONFIG FILE ERROR (Redis 7.0.15) ***\n"
+        "redis-1  | Reading the configuration file, at line 4\n"
+        "redis-1  | >>> 'maxmemory-policy allkeys-lruu'\n"
+        "redis-1 exited with code 1\n"
+        "api-1    | giving up on redis: connection refused",
+        1,
+        Category.CONFIG,
+        "FATAL CONFIG FILE ERROR",
+        id="redis-fatal-config",
+    ),
+    pytest.param(
+        "$ ssh -G deploy-host\n"
+        "ci/ssh_config: line 9: Bad configuration option: identitiyfile\n"
+        "ci/ssh_config: terminating, 1 bad configuration options",
+        255,
+        Category.CONFIG,
+        "Bad configuration option: identitiyfile",
+        id="ssh-bad-config-option",
+    ),
+    pytest.param(
+        "$ cargo run --quiet\n"
+        "thread 'main' panicked at src/main.rs:7:13:\n"
+        "failed to remove /tmp/x: directory not empty\n"
+        "thread 'main' panicked at library/core/src/panicking.rs:233:5:\n"
+        "panic in a destructor during cleanup\n"
+        "thread caused non-unwinding panic. aborting.",
+        134,
+        Category.CRASH,
+        "thread caused non-unwinding panic. aborting.",
+        id="rust-panic-during-unwind",
+    ),
+    pytest.param(
+        "$ python ci/wait_for_services.py\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/ci/wait_for_services.py", line 15, in <module>\n'
+        "    for fut in cf.as_completed(futures, timeout=2):\n"
+        "TimeoutError: 2 (of 5) futures unfinished",
+        1,
+        Category.TIMEOUT,
+        "TimeoutError: 2 (of 5) futures unfinished",
+        id="python-as-completed-timeout",
+    ),
 ]
 
 
@@ -346,3 +390,30 @@ def test_a_test_named_after_a_message_is_still_a_test_failure() -> None:
     )
     assert top.category is Category.TEST
     assert top.rule == "pytest.failed"
+
+
+def test_a_tests_timeout_error_in_pytest_stays_a_test_failure() -> None:
+    top = top_card(
+        "$ pytest -q\n"
+        "_________________________________ test_fetch _________________________________\n"
+        "    def test_fetch():\n"
+        ">       fetch_all(timeout=1)\n"
+        "E       concurrent.futures._base.TimeoutError: 1 (of 2) futures unfinished\n"
+        "tests/test_fetch.py:4: TimeoutError\n"
+        "FAILED tests/test_fetch.py::test_fetch - concurrent.futures._base.TimeoutError\n"
+        "1 failed, 12 passed in 2.31s"
+    )
+    assert top.category is Category.TEST
+
+
+def test_git_config_words_in_a_passing_test_do_not_make_a_config_error() -> None:
+    top = top_card(
+        "$ pytest -q\n"
+        "tests/test_git.py::test_bad_config_line_in_file_is_reported PASSED\n"
+        "_________________________________ test_total _________________________________\n"
+        "E       assert 3 == 4\n"
+        "tests/test_cart.py:4: AssertionError\n"
+        "FAILED tests/test_cart.py::test_total - assert 3 == 4\n"
+        "1 failed, 12 passed in 0.31s"
+    )
+    assert top.category is Category.TEST
