@@ -280,6 +280,18 @@ EXIT_STATUSES: dict[int, tuple[Category, str]] = {
     255: (Category.UNKNOWN, "exit status 255: ssh, PHP fatal errors and some tools exit with it"),
 }
 
+# A retry loop's report of one attempt that failed (`attempt 3/3 failed: ...`, `attempt 2/2 timed
+# out, retrying`), and how far above an error's first line the last one may be (node prints its
+# `throw` header between).
+_LAST_ATTEMPT = re.compile(r"\battempt (?P<k>\d+)/(?P<n>\d+)\b:? (?:failed|timed out|errored)\b", re.I)
+ATTEMPT_ABOVE = 6
+# An error object printed after its stack (node: the last frame opens `{`, then its properties,
+# one of them the error's `code`). Not a system error's errno code (`code: 'ENOENT'`): its message
+# already names it (`spawn wkhtmltoimage ENOENT`); a named code (`ERR_INVALID_ARG_TYPE`,
+# `MODULE_NOT_FOUND`) is the failure's own identity.
+_OBJECT_FRAME = re.compile(r"^\s+at \S")
+_PROPERTY = re.compile(r"^\s+[A-Za-z_$][\w$]*: \S")
+_ERROR_CODE = re.compile(r"^\s+code: '[A-Z][A-Z0-9]*_[A-Z0-9_]+',?$")
 # Lines that explain a test failure or a crash best, after the rule's own signal lines.
 _SALIENT = re.compile(
     r"^E\s|^>\s|^\S+:\d+: \w*(?:Error|Exception)|^\s*(?:Expected|Received|expected|got|Actual|actual)\b"
@@ -1036,7 +1048,13 @@ class Analyser:
             if t is not None and (k == n or rule.keep is None or rule.keep.search(t)):
                 lines[k] = t[: self._keep]
                 body.append((k, t))
+        lines.update(self._last_attempt(min(lines, default=n)))
         signal = {n}
+        code = self._error_code(n)
+        if code is not None:
+            lines[code] = (self._text(code) or "")[: self._keep]
+            signal.add(code)
+            end = max(end, code)
         detail = ""
         key_texts = [text]
         if rule.detail is not None:
@@ -1082,6 +1100,37 @@ class Analyser:
         self._cards.append(card)
         if len(self._cards) > self.max_cards:
             self._evict()
+
+    def _last_attempt(self, top: int) -> dict[int, str]:
+        """A retry loop's last attempt reported failed just above the error's first line (`top`):
+        `attempt 3/3 timed out` says the error was not a one-off, and why the program gave up.
+        Not an earlier attempt (`1/3`), nor a progress line (`waiting ... (attempt 3/3)`)."""
+        for k in range(top - 1, max(top - ATTEMPT_ABOVE, self._win_first, 1) - 1, -1):
+            t = self._text(k)
+            if t is None or marker(t) is not None:
+                break
+            m = _LAST_ATTEMPT.search(t)
+            if m is not None:
+                return {k: t[: self._keep]} if m["k"] == m["n"] else {}
+        return {}
+
+    def _error_code(self, n: int) -> int | None:
+        """The `code: 'ERR_X'` property of the error object printed under the error line at `n`
+        (node's `Error: ...`, its stack, then `    at ... {` and the object's own properties): the
+        code names the failure as much as the message. None when no stack ends in such a block."""
+        opened = False
+        for k in range(n + 1, min(n + LOOKAHEAD, self._last) + 1):
+            t = self._text(k)
+            if t is None or not t.strip() or marker(t) is not None:
+                return None
+            if not opened:
+                opened = t.endswith(" {") and _OBJECT_FRAME.match(t) is not None
+                continue
+            if _ERROR_CODE.match(t):
+                return k
+            if not _PROPERTY.match(t):
+                return None
+        return None
 
     def _siblings(self, card: _Card, text: str) -> None:
         """The other failures of a list the card's first line opens (a compiler's or a linter's

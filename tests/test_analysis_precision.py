@@ -603,3 +603,80 @@ def test_a_pytest_full_diff_keeps_its_changed_lines_and_the_assertion() -> None:
     assert "E         +     ' USD'," in shown
     assert "E         At index 1 diff: ' USD' != 'USD'" in shown
     assert any(t.startswith("E       AssertionError: assert") for t in shown)
+
+
+NODE_NAMED_CODE = [
+    "node:internal/modules/cjs/loader:1210",
+    "  throw err;",
+    "  ^",
+    "",
+    "Error: Cannot find module 'dayjs'",
+    "Require stack:",
+    "- /builds/acme/reports/lib/summary.js",
+    "    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)",
+    "    at Object.<anonymous> (/builds/acme/reports/lib/summary.js:1:15)",
+    "    at Module.require (node:internal/modules/cjs/loader:1289:19) {",
+    "  code: 'MODULE_NOT_FOUND',",
+    "  requireStack: [ '/builds/acme/reports/lib/summary.js' ]",
+    "}",
+    "",
+    "Node.js v20.20.2",
+]
+
+NODE_ERRNO_CODE = [
+    "node:events:497",
+    "      throw er; // Unhandled 'error' event",
+    "      ^",
+    "",
+    "Error: listen EADDRINUSE: address already in use :::3000",
+    "    at Server.setupListenHandle [as _listen2] (node:net:1872:16)",
+    "    at listenInCluster (node:net:1920:12)",
+    "    at Object.<anonymous> (/app/server.js:4:8) {",
+    "  code: 'EADDRINUSE',",
+    "  errno: -98,",
+    "  syscall: 'listen',",
+    "  address: '::',",
+    "  port: 3000",
+    "}",
+    "",
+    "Node.js v20.20.2",
+]
+
+
+def test_a_node_errors_named_code_under_its_stack_is_shown() -> None:
+    shown = shown_lines(analyse(bk_log(NODE_NAMED_CODE, command="node report.js"), RULES))
+    assert "  code: 'MODULE_NOT_FOUND'," in shown
+    assert "  requireStack: [ '/builds/acme/reports/lib/summary.js' ]" not in shown
+
+
+def test_a_system_errors_errno_code_its_message_already_names_is_not_shown() -> None:
+    shown = shown_lines(analyse(bk_log(NODE_ERRNO_CODE, command="node server.js"), RULES))
+    assert any("EADDRINUSE: address already in use" in t for t in shown)
+    assert "  code: 'EADDRINUSE'," not in shown
+    assert "  syscall: 'listen'," not in shown
+
+
+def _retries(last: str) -> list[str]:
+    return [
+        "warmup: attempt 1/3 timed out, retrying",
+        "warmup: attempt 2/3 timed out, retrying",
+        last,
+        'Exception in thread "main" java.net.http.HttpTimeoutException: request timed out',
+        "\tat java.net.http/jdk.internal.net.http.HttpClientImpl.send(HttpClientImpl.java:572)",
+        "\tat Warmup.main(Warmup.java:18)",
+    ]
+
+
+def test_a_retry_loops_last_failed_attempt_above_the_error_is_shown() -> None:
+    shown = shown_lines(analyse(bk_log(_retries("warmup: attempt 3/3 timed out, retrying")), RULES))
+    assert "warmup: attempt 3/3 timed out, retrying" in shown
+    assert "warmup: attempt 1/3 timed out, retrying" not in shown
+    assert "warmup: attempt 2/3 timed out, retrying" not in shown
+
+
+def test_an_attempt_that_is_not_the_last_or_says_no_failure_is_not_shown() -> None:
+    shown = shown_lines(analyse(bk_log(_retries("warmup: still waiting")), RULES))
+    assert not any("attempt" in t for t in shown)
+    progress = _retries("probing 127.0.0.1:8443 (attempt 3/3)")
+    shown = shown_lines(analyse(bk_log(progress), RULES))
+    assert "probing 127.0.0.1:8443 (attempt 3/3)" not in shown
