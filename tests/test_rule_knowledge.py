@@ -273,6 +273,53 @@ CASES = [
         "TimeoutError: 2 (of 5) futures unfinished",
         id="python-as-completed-timeout",
     ),
+    pytest.param(
+        "$ ./ci/import.sh\nimport: staging alpha.csv\nmalloc(): corrupted top size\n"
+        "./ci/import.sh: line 5: 20641 Aborted                 ./build/import",
+        134,
+        Category.CRASH,
+        "./ci/import.sh: line 5: 20641 Aborted                 ./build/import",
+        id="glibc-heap-corruption-with-abort",
+    ),
+    pytest.param(
+        "$ ./ci/restore-assets.sh\n"
+        "rsync: [Receiver] failed to connect to 127.0.0.1 (127.0.0.1): Connection refused (111)\n"
+        "rsync error: error in socket IO (code 10) at clientserver.c(165) [Receiver=3.5.0]",
+        10,
+        Category.INFRASTRUCTURE,
+        "rsync error: error in socket IO (code 10) at clientserver.c(165) [Receiver=3.5.0]",
+        id="rsync-daemon-refused",
+    ),
+    pytest.param(
+        "$ jshint --config .jshintrc src/\n"
+        "src/cart.js: line 2, col 14, Missing semicolon.\n"
+        "src/cart.js: line 17, col 13, Missing semicolon.\n\n2 errors",
+        2,
+        Category.LINT,
+        "2 errors",
+        id="jshint-report",
+    ),
+    pytest.param(
+        "$ node report.js\nnode:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\n"
+        "Error: Cannot find module 'dayjs'\nRequire stack:\n- /app/lib/summary.js\n"
+        "    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n"
+        "    at Object.<anonymous> (/app/lib/summary.js:1:15)\n"
+        "    at Module._compile (node:internal/modules/cjs/loader:1521:14) {\n"
+        "  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '/app/lib/summary.js' ]\n}",
+        1,
+        Category.DEPENDENCY,
+        "  code: 'MODULE_NOT_FOUND',",
+        id="node-cjs-module-not-found-code",
+    ),
+    pytest.param(
+        "$ ./ci/boot.sh\n"
+        'could not start kernel pid (application_controller) (error in config file "config/sys.config" (6): '
+        "syntax error before: '{')\n\nCrash dump is being written to: erl_crash.dump...done",
+        1,
+        Category.CONFIG,
+        "syntax error before",
+        id="erlang-sys-config-syntax",
+    ),
 ]
 
 
