@@ -334,6 +334,20 @@ CORPORA = {
         "/work/scratch/h20venv/bin:/work/scratch/h20/npm/node_modules/.bin",
         "/work/scratch/h20/gocache",
     ),
+    "holdout21": (
+        "h21_cases",
+        Path("/work/main/bench/holdout21"),
+        "agent-23",
+        "/work/scratch/h21venv/bin:/work/scratch/h21/npm/node_modules/.bin",
+        "/work/scratch/h21/gocache",
+    ),
+    "holdout22": (
+        "h22_cases",
+        Path("/work/main/bench/holdout22"),
+        "agent-24",
+        "/work/scratch/h22venv/bin:/work/scratch/h22/npm/node_modules/.bin",
+        "/work/scratch/h22/gocache",
+    ),
 }
 
 
