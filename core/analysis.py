@@ -234,6 +234,10 @@ _TOOL_REFINES = frozenset(
 )
 # Runtime or unknown errors: what the words above (service down, source that did not compile) refine.
 _RUNTIME_REFINES = frozenset({Category.RUNTIME, Category.UNKNOWN})
+# ... and a package that could not be had because its mirror or the network failed (apt's `Could
+# not connect to mirror:80 ... Connection refused` over `Unable to locate package`, maven's
+# `Connection refused` from the repository): the infrastructure's, not the dependency's.
+_SERVICE_REFINES = _RUNTIME_REFINES | {Category.DEPENDENCY}
 # A bare `Error: msg` with no stack under it is a tool's own message, not a program's exception
 # (sass's `Error: Undefined variable.`, gfortran's `Error: Symbol 'n' has no IMPLICIT type`, nim's
 # `Error: execution of an external program failed` after its tests): when the failing command is a
@@ -285,6 +289,12 @@ EXIT_STATUSES: dict[int, tuple[Category, str]] = {
 # `throw` header between).
 _LAST_ATTEMPT = re.compile(r"\battempt (?P<k>\d+)/(?P<n>\d+)\b:? (?:failed|timed out|errored)\b", re.I)
 ATTEMPT_ABOVE = 6
+# A test runner's report block that names a failed test by its id (unittest's, nose2's, Django's
+# `FAIL: test_x (tests.test_a.ATest.test_x)`), and how far above it the verbose run's own line for
+# that test (`test_x (tests.test_a.ATest.test_x) ... FAIL`) may be: the failure as the run met it.
+_REPORTED_TEST = re.compile(r"^(?P<kind>FAIL|ERROR): (?P<id>\S+ \([\w.]+\))\s*$")
+PROGRESS_ABOVE = 400
+_VERBOSE_FAILED = re.compile(r"^\S+ \([\w.]+\) \.\.\. (?:FAIL|ERROR)$")
 # An error object printed after its stack (node: the last frame opens `{`, then its properties,
 # one of them the error's `code`). Not a system error's errno code (`code: 'ENOENT'`): its message
 # already names it (`spawn wkhtmltoimage ENOENT`); a named code (`ERR_INVALID_ARG_TYPE`,
@@ -356,6 +366,11 @@ _TEST_SECTION_END = re.compile(
 _DIAGNOSTIC_FRAME = re.compile(
     r"^\s|^\d+\s*[|│]|^[|│]|^\.\.\.|^\s*=\s*(?:note|help)|^(?:help|note): |^[^\s:]+:\d+(?::\d+)?: note: "
 )
+# gcc's and clang's line naming the header a located line is in (`In file included from
+# src/main.c:2:`): within a diagnostic, it goes on only when that line, right under it, is a note
+# of the error (`src/probe.h:7:8: note: declared here`), not when it opens the next error.
+_INCLUDED_FROM = re.compile(r"^In file included from \S+:\d+[:,]$")
+_LOCATED_NOTE = re.compile(r"^[^\s:]+:\d+(?::\d+)?: note: ")
 # A stack frame line in the formats most runtimes print (JVM, node, Ruby, Python, gdb/sanitizers).
 # gdb's and gfortran's frames may sit at the margin (`#3  0x559cb0d942f8 in tally`).
 _STACK_LINE = re.compile(
@@ -890,7 +905,10 @@ class Analyser:
                         break
                     continue  # ...unless another one it caused or interrupted follows
             elif mode == "diagnostic":
-                if not t.strip() or not _DIAGNOSTIC_FRAME.search(t):
+                if _INCLUDED_FROM.match(t):
+                    if not self._opens_note(k):
+                        break
+                elif not t.strip() or not _DIAGNOSTIC_FRAME.search(t):
                     break
             elif mode == "indented":
                 if not t.strip():
@@ -905,6 +923,12 @@ class Analyser:
             blanks = 0
             end = k
         return end
+
+    def _opens_note(self, k: int) -> bool:
+        """Whether the include line at `k` (`_INCLUDED_FROM`) introduces a located note right
+        under it, in the project's own header (not a library's candidates: `/usr/include/...`)."""
+        t = self._text(k + 1) or ""
+        return bool(_LOCATED_NOTE.match(t)) and not _LIBRARY.search(t)
 
     def _message_end(self, k: int, limit: int) -> int:
         """The last line of the message that starts with the exception line at `k`: a message
@@ -1049,6 +1073,7 @@ class Analyser:
                 lines[k] = t[: self._keep]
                 body.append((k, t))
         lines.update(self._last_attempt(min(lines, default=n)))
+        lines.update(self._verbose_result(n, text))
         signal = {n}
         code = self._error_code(n)
         if code is not None:
@@ -1113,6 +1138,25 @@ class Analyser:
             if m is not None:
                 return {k: t[: self._keep]} if m["k"] == m["n"] else {}
         return {}
+
+    def _verbose_result(self, n: int, text: str) -> dict[int, str]:
+        """The verbose run's line for the test a report block at `n` names (`FAIL: test_x (a.T.test_x)`
+        over `test_x (a.T.test_x) ... FAIL` above it): where the run met its one failure. Not when
+        the run reported several failed (the report blocks then tell it all), nor a line for
+        another test or outcome (`... ok`)."""
+        m = _REPORTED_TEST.match(text)
+        if m is None:
+            return {}
+        want = f"{m['id']} ... {m['kind']}"
+        found: dict[int, str] = {}
+        failed = 0
+        for k in range(n - 1, max(n - PROGRESS_ABOVE, self._win_first, 1) - 1, -1):
+            t = (self._text(k) or "").rstrip()
+            if _VERBOSE_FAILED.match(t):
+                failed += 1
+                if t == want:
+                    found = {k: t[: self._keep]}
+        return found if failed == 1 else {}
 
     def _error_code(self, n: int) -> int | None:
         """The `code: 'ERR_X'` property of the error object printed under the error line at `n`
@@ -1568,7 +1612,7 @@ class Analyser:
             return Category.TIMEOUT
         if rule in _DEPENDENCY_REFINES and self._says(c, _MISSING_PACKAGE):
             return Category.DEPENDENCY
-        if rule in _RUNTIME_REFINES and self._says(c, _SERVICE_DOWN):
+        if rule in _SERVICE_REFINES and self._says_whole(c, _SERVICE_DOWN):
             return Category.INFRASTRUCTURE
         if rule in _TOOL_REFINES and self._says(c, _TOOL_MISSING):
             return Category.INFRASTRUCTURE
@@ -1620,6 +1664,12 @@ class Analyser:
         `pattern`."""
         said = (c.lines[k] for k in c.signal if k in c.lines)
         return any(pattern.search(t) for t in said if not t.startswith("$ "))
+
+    @classmethod
+    def _says_whole(cls, c: _Card, pattern: re.Pattern[str]) -> bool:
+        """`_says`, or the whole of a head line the card shows cut short (maven's one-line
+        `[ERROR] Failed to execute goal ...` whose reason comes after the cut)."""
+        return cls._says(c, pattern) or any(pattern.search(t) for t in c.key_texts)
 
     @staticmethod
     def _says(c: _Card, pattern: re.Pattern[str]) -> bool:

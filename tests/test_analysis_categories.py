@@ -226,3 +226,44 @@ def test_a_program_calling_a_line_or_option_of_its_configuration_bad_is_config()
     # Not a bad value the program met at run time that is no setting of its own.
     other = top_card(["$ ./bin/import", "fatal: bad object 3f9c2e1a7d in file .git/packed-refs"], status=128)
     assert other.category is not Category.CONFIG
+
+
+_MAVEN_GOAL = (
+    "[ERROR] Failed to execute goal on project notifier: Could not resolve dependencies for project "
+    "com.acme:notifier:jar:1.2.0: Failed to collect dependencies at com.squareup.okhttp3:okhttp:jar:4.9.9: "
+    "Failed to read artifact descriptor for com.squareup.okhttp3:okhttp:jar:4.9.9: Could not transfer "
+    "artifact com.squareup.okhttp3:okhttp:pom:4.9.9 from/to central (http://127.0.0.1:8081/repository/"
+    "maven-public/): transfer failed for http://127.0.0.1:8081/repository/maven-public/com/squareup/"
+    "okhttp3/okhttp/4.9.9/okhttp-4.9.9.pom: Connect to 127.0.0.1:8081 [/127.0.0.1] failed: {reason}"
+)
+
+
+def test_a_package_its_mirror_refused_to_serve_is_infrastructure() -> None:
+    refused = top_card(["$ mvn -B package", _MAVEN_GOAL.format(reason="Connection refused")])
+    assert refused.category is Category.INFRASTRUCTURE
+    apt = top_card(
+        [
+            "$ apt-get install -y libvips-dev",
+            "W: Failed to fetch http://127.0.0.1:9/debian/dists/bookworm/InRelease  Could not connect to "
+            "127.0.0.1:9 (127.0.0.1). - connect (111: Connection refused)",
+            "W: Some index files failed to download. They have been ignored, or old ones used instead.",
+            "Reading package lists...",
+            "E: Unable to locate package libvips-dev",
+        ],
+        status=100,
+    )
+    assert apt.category is Category.INFRASTRUCTURE
+
+
+def test_a_package_that_does_not_exist_is_still_a_dependency() -> None:
+    missing = top_card(["$ mvn -B package", _MAVEN_GOAL.format(reason="Not Found (404)")])
+    assert missing.category is Category.DEPENDENCY
+    apt = top_card(
+        [
+            "$ apt-get install -y libvips-dev",
+            "Reading package lists...",
+            "E: Unable to locate package libvips-dev",
+        ],
+        status=100,
+    )
+    assert apt.category is Category.DEPENDENCY

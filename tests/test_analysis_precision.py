@@ -680,3 +680,78 @@ def test_an_attempt_that_is_not_the_last_or_says_no_failure_is_not_shown() -> No
     progress = _retries("probing 127.0.0.1:8443 (attempt 3/3)")
     shown = shown_lines(analyse(bk_log(progress), RULES))
     assert "probing 127.0.0.1:8443 (attempt 3/3)" not in shown
+
+
+def _verbose_run(results: list[str], reports: list[tuple[str, str]]) -> list[str]:
+    body = [*results, ""]
+    for kind, test in reports:
+        body += [
+            "=" * 70,
+            f"{kind}: {test} (tests.test_geo.GeoTest.{test})",
+            "-" * 70,
+            "Traceback (most recent call last):",
+            '  File "/builds/acme/geo/tests/test_geo.py", line 15, in ' + test,
+            "    self.assertEqual(distance(), 343.5)",
+            "AssertionError: 343.6 != 343.5",
+            "",
+        ]
+    failures = sum(1 for kind, _ in reports if kind == "FAIL")
+    errors = len(reports) - failures
+    counts = ", ".join(f"{k}={v}" for k, v in (("failures", failures), ("errors", errors)) if v)
+    return [*body, "-" * 70, f"Ran {len(results)} tests in 0.002s", "", f"FAILED ({counts})"]
+
+
+def test_a_verbose_unittest_runs_line_for_its_one_failed_test_is_shown() -> None:
+    results = [
+        "test_bearing (tests.test_geo.GeoTest.test_bearing) ... ok",
+        "test_london (tests.test_geo.GeoTest.test_london) ... FAIL",
+        "test_same (tests.test_geo.GeoTest.test_same) ... ok",
+    ]
+    shown = shown_lines(analyse(bk_log(_verbose_run(results, [("FAIL", "test_london")])), RULES))
+    assert "test_london (tests.test_geo.GeoTest.test_london) ... FAIL" in shown
+    assert "FAIL: test_london (tests.test_geo.GeoTest.test_london)" in shown
+    assert "test_bearing (tests.test_geo.GeoTest.test_bearing) ... ok" not in shown
+
+
+def test_a_verbose_unittest_runs_lines_are_not_shown_when_several_tests_failed() -> None:
+    results = [
+        "test_bearing (tests.test_geo.GeoTest.test_bearing) ... ERROR",
+        "test_london (tests.test_geo.GeoTest.test_london) ... FAIL",
+        "test_same (tests.test_geo.GeoTest.test_same) ... ok",
+    ]
+    reports = [("ERROR", "test_bearing"), ("FAIL", "test_london")]
+    shown = shown_lines(analyse(bk_log(_verbose_run(results, reports)), RULES))
+    assert "FAIL: test_london (tests.test_geo.GeoTest.test_london)" in shown
+    assert not any(t.endswith(" ... FAIL") or t.endswith(" ... ERROR") for t in shown)
+
+
+def _included_note(note_file: str) -> list[str]:
+    return [
+        "cc -O2 -Wall -c src/main.c -o src/main.o",
+        "src/main.c: In function 'main':",
+        "src/main.c:8:25: error: too few arguments to function 'stats_mean'",
+        '    8 |   printf("%f", stats_mean(&r));',
+        "      |                ^~~~~~~~~~",
+        "In file included from src/main.c:2:",
+        f"{note_file}:7:8: note: declared here",
+        "    7 | double stats_mean(const ring_t *r, size_t window);",
+        "      |        ^~~~~~~~~~",
+        "make: *** [Makefile:9: src/main.o] Error 1",
+    ]
+
+
+def test_a_compilers_note_in_the_projects_included_header_is_shown() -> None:
+    shown = shown_lines(analyse(bk_log(_included_note("src/probe.h"), command="make"), RULES))
+    assert "src/probe.h:7:8: note: declared here" in shown
+    assert "    7 | double stats_mean(const ring_t *r, size_t window);" in shown
+
+
+def test_an_include_line_that_opens_the_next_error_or_a_library_note_is_not_shown() -> None:
+    body = _included_note("/usr/include/stdio.h")
+    shown = shown_lines(analyse(bk_log(body, command="make"), RULES))
+    assert "/usr/include/stdio.h:7:8: note: declared here" not in shown
+    body = _included_note("src/probe.h")
+    body[6] = "src/probe.h:7:8: warning: unused variable 'x' [-Wunused-variable]"
+    shown = shown_lines(analyse(bk_log(body, command="make"), RULES))
+    assert "In file included from src/main.c:2:" not in shown
+    assert not any("unused variable" in t for t in shown)
