@@ -33,7 +33,7 @@ COMMAND_CATEGORIES: tuple[tuple[str, Category], ...] = (
         r"isort|yapf|autopep8|autoflake|pyupgrade|mypy|pyright|pytype|pyflakes|pycodestyle|pydocstyle|"
         r"bandit|vulture|interrogate|nbqa|radon|xenon|perlcritic|perltidy|gofmt|goimports|go vet|"
         r"staticcheck|revive|gosec|errcheck|flawfinder|zizmor|detect secrets(?: hook)?|gitleaks|trufflehog|"
-        r"depcruise|dependency cruiser|madge|"
+        r"depcruise|dependency cruiser|madge|docformatter|"
         r"javadoc|mkdocs|sphinx build|doxygen|typedoc|jsdoc|rustdoc|cargo doc|twine check|"
         r"ineffassign|misspell|shellcheck|shfmt|rubocop|standardrb|brakeman|sorbet|clippy|rustfmt|"
         r"cargo fmt|ktfmt|detekt|checkstyle|spotless|pmd|spotbugs|swiftformat|scalafmt|scalafix|"

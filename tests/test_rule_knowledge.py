@@ -320,6 +320,135 @@ CASES = [
         "syntax error before",
         id="erlang-sys-config-syntax",
     ),
+    pytest.param(
+        "$ ./ci/index.sh\nindexer: java -Xms2g -Xmx2g\nError occurred during initialization of VM\n"
+        "Could not reserve enough space for 2097152KB object heap",
+        1,
+        Category.RESOURCE,
+        "Could not reserve enough space",
+        id="jvm-could-not-reserve-heap",
+    ),
+    pytest.param(
+        "$ ./ci/bundle.sh\nbundle: compressing\nzstd: error 11 : Allocation error : not enough memory",
+        11,
+        Category.RESOURCE,
+        "Allocation error",
+        id="zstd-allocation-error",
+    ),
+    pytest.param(
+        "$ ./ci/migrate.sh\nmigrate: db/001_init.sql\npsql: error: definition of service \"ci\" not found",
+        2,
+        Category.CONFIG,
+        'definition of service "ci" not found',
+        id="libpq-service-not-found",
+    ),
+    pytest.param(
+        "$ ./ci/check.sh\ncompiling lib/\n"
+        "List::Util version 1.99 required--this is only version 1.62 at lib/Acme/Report.pm line 4.\n"
+        "BEGIN failed--compilation aborted at lib/Acme/Report.pm line 4.",
+        2,
+        Category.DEPENDENCY,
+        "List::Util version 1.99 required",
+        id="perl-module-too-old",
+    ),
+    pytest.param(
+        "$ ./ci/build.sh\nsrc/module-info.java:3: error: module not found: org.json\n"
+        "    requires org.json;\n                ^\n1 error",
+        1,
+        Category.DEPENDENCY,
+        "module not found: org.json",
+        id="javac-module-not-found",
+    ),
+    pytest.param(
+        "$ ruby config/boot.rb\n"
+        "/usr/lib/ruby/3.1.0/psych/class_loader.rb:99:in `find': Tried to load unspecified class: "
+        "Symbol (Psych::DisallowedClass)\n"
+        "\tfrom /usr/lib/ruby/3.1.0/psych.rb:335:in `safe_load'\n"
+        "\tfrom config/boot.rb:6:in `<main>'",
+        1,
+        Category.CONFIG,
+        "Psych::DisallowedClass",
+        id="ruby-psych-disallowed-class",
+    ),
+    pytest.param(
+        "$ cmake -S . -B build\n-- Configuring done\nCMake Error in CMakeLists.txt:\n"
+        '  The CXX_STANDARD property on target "tiles" contained an invalid value:\n  "29".\n\n'
+        "-- Generating done\nCMake Generate step failed.  Build files cannot be regenerated correctly.",
+        1,
+        Category.CONFIG,
+        "contained an invalid value",
+        id="cmake-generate-error-in-file",
+    ),
+    pytest.param(
+        "$ cargo build --release\n"
+        "error: could not parse `four`. Number of parallel jobs should be `default` or a number.",
+        101,
+        Category.CONFIG,
+        "Number of parallel jobs",
+        id="cargo-config-build-jobs",
+    ),
+    pytest.param(
+        "$ python -m build\nTraceback (most recent call last):\n"
+        '  File "/venv/lib/python3.11/site-packages/vcs_versioning/_get_version_impl.py", line 306, '
+        "in _version_missing\n"
+        "    raise LookupError(error_msg)\n"
+        "LookupError: setuptools-scm was unable to detect version for /builds/acme/geofence.\n\n"
+        "ERROR Backend subprocess exited when trying to invoke get_requires_for_build_sdist",
+        1,
+        Category.CONFIG,
+        "setuptools-scm was unable to detect version",
+        id="setuptools-scm-no-version",
+    ),
+    pytest.param(
+        "$ validate-pyproject pyproject.toml\n"
+        "[ERROR] `project.optional-dependencies` keys must be named by:\n\n"
+        "    {format: 'pep508-identifier'}\n\nInvalid file: pyproject.toml",
+        1,
+        Category.CONFIG,
+        "keys must be named by",
+        id="validate-pyproject-invalid",
+    ),
+    pytest.param(
+        "$ swc src -d dist\n  x Expected ',', got ';'\n   ,-[src/totals.ts:4:1]\n   `----\n\n"
+        "Caused by:\n    Syntax Error\nFailed to compile 1 file with swc.\nError: Failed to compile:\n"
+        "src/totals.ts\n    at initialCompilation (/app/node_modules/@swc/cli/lib/swc/dir.js:168:23)",
+        1,
+        Category.COMPILE,
+        "Expected ',', got ';'",
+        id="swc-failed-to-compile",
+    ),
+    pytest.param(
+        "$ mvn -B package\n[INFO] Downloading from central: http://127.0.0.1:8081/repo/a/b/1.0/b-1.0.pom\n"
+        "[INFO] BUILD FAILURE\n"
+        "[ERROR] Failed to execute goal on project notifier: Could not resolve dependencies for project "
+        "com.acme:notifier:jar:1.2.0: Could not transfer artifact a:b:pom:1.0 from/to central "
+        "(http://127.0.0.1:8081/repo/): transfer failed for http://127.0.0.1:8081/repo/a/b/1.0/b-1.0.pom: "
+        "Connect to 127.0.0.1:8081 [/127.0.0.1] failed: Connection refused -> [Help 1]",
+        1,
+        Category.INFRASTRUCTURE,
+        "Connection refused",
+        id="maven-repository-unreachable",
+    ),
+    pytest.param(
+        "$ php -l src/InvoiceTotals.php\nNo syntax errors detected in src/Money.php\n"
+        'PHP Parse error:  syntax error, unexpected token "}" in src/InvoiceTotals.php on line 13\n'
+        "Errors parsing src/InvoiceTotals.php",
+        255,
+        Category.COMPILE,
+        "Errors parsing src/InvoiceTotals.php",
+        id="php-parse-error",
+    ),
+    pytest.param(
+        "$ node scripts/enqueue.js\n\n/app/scripts/enqueue.js:8\n  const payload = structuredClone(job);\n"
+        "                  ^\n"
+        'DOMException [DataCloneError]: () => console.log("done") could not be cloned.\n'
+        "    at new DOMException (node:internal/per_context/domexception:53:5)\n"
+        "    at Object.<anonymous> (/app/scripts/enqueue.js:8:19)\n\nNode.js v20.20.2",
+        1,
+        Category.RUNTIME,
+        "could not be cloned",
+        id="node-domexception-data-clone",
+    ),
 ]
 
 
@@ -464,3 +593,15 @@ def test_git_config_words_in_a_passing_test_do_not_make_a_config_error() -> None
         "1 failed, 12 passed in 0.31s"
     )
     assert top.category is Category.TEST
+
+
+def test_a_passing_jvm_memory_test_name_does_not_make_a_resource_failure() -> None:
+    body = (
+        "$ pytest\ntests/test_jvm.py::test_could_not_reserve_enough_space_for_object_heap PASSED\n"
+        "tests/test_cart.py::test_total FAILED\n"
+        "_________________________________ test_total _________________________________\n"
+        "E       AssertionError: assert 3 == 4\n"
+        "FAILED tests/test_cart.py::test_total - AssertionError: assert 3 == 4\n"
+        "========================= 1 failed, 1 passed in 0.10s ========================="
+    )
+    assert top_card(body, status=1).category is Category.TEST
