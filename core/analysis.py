@@ -20,7 +20,9 @@ separators) and repeated lines go, so do library and runtime frames (except the 
 user's first frame), the unmarked context of a source listing that marks its failing line, a
 linter's code frame (it repeats the source its location names), a hint on where to find more output
 (`A complete log of this run can be found in`, `run with RUST_BACKTRACE=1`) and how long the run
-took. A fallback tail's lines are all signal, yet its filler and library frames go too. A block
+took, a passing test's line (`[ OK ] test_fifo`, in a tail too) and a line that only says how a
+process ended (`exit status 1`). A fallback tail's lines are all signal, yet its filler and library
+frames go too; a wrapper line inside the tail shown first (`exit status 1`) is no card of its own. A block
 ends where a CI section opens (GitLab's clean-up under the failing command's trace). A failure
 that recurs in its section shows the first line of each of its first few occurrences (a retry
 loop's attempts). A crash shows its backtrace, under a header below the signal line or right above
@@ -388,12 +390,20 @@ _TRACE_HEADER = re.compile(
 _FRAME_LOCATION = re.compile(r"^\s+\S*\.\w+:\d+(?:\s|$)")
 _CALL = re.compile(r"^[\w.$*/()\[\]<>-]+\(.*\)$")
 # A line that reports one success: a runner's pass mark or status word, then what passed.
-_PASSED = re.compile(r"^\s*(?:--- PASS:|(?:ok|OK|PASS|PASSED|pass|passed|[✓✔√])(?:\s|:|$))")
+_PASSED = re.compile(
+    r"^\s*(?:--- PASS:|\[\s*(?:OK|PASS|PASSED)\s*\]|(?:ok|OK|PASS|PASSED|pass|passed|[✓✔√])(?:\s|:|$))"
+)
 # A build tool saying it waits for its other jobs to end (`make: *** Waiting for unfinished jobs....`).
 _WAITING = re.compile(r"(?i)\bwaiting for (?:unfinished|other|remaining|running) (?:jobs|tasks|processes)\b")
 # A line that reports one success by its last word: `Updating logs/index.html ... done`,
 # `deploy/services/api.json valid`, `Test: slug simple ...passed`, `test x ... ok`.
 _SUCCEEDED = re.compile(r"(?:\.\.\.|…|\s)\s*(?<!not )(?:done|ok|OK|passed|PASSED|succeeded|valid)\.?\s*$")
+# A line that only restates how a process ended (Go's `exit status 1`, pip's `│ exit code: 1`,
+# compose's `redis-1 exited with code 1`): the error is above it. Not a test's verdict with its status.
+_EXIT_ONLY = re.compile(
+    r"(?i)^\s*(?:exit (?:status|code):? \d+"
+    r"|(?:\[[\w.-]+\] )?[\w./ -]{0,60}? exited with (?:code|status) \d+)\.?\s*$"
+)
 _CREATED_BY = re.compile(r"^created by \S")
 _DIGITS = re.compile(r"\d+")
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")  # a pointer, a program counter: differs from run to run
@@ -1427,8 +1437,11 @@ class Analyser:
         # A card whose first line another, better card already shows repeats it.
         shown: set[int] = set()
         kept = []
+        # A wrapper's line inside the tail shown first (`exit status 1` under a tool's output)
+        # is the tail's own last word, not a failure of its own.
+        tailed = set(extra[0][0].lines) if extra and not tail_last else set()
         for c in ranked:
-            if c.head in shown:
+            if c.head in shown or (c.rule.wrapper and c.head in tailed):
                 continue
             kept.append(c)
             shown.update(c.lines)
@@ -1937,6 +1950,11 @@ class Analyser:
         }
         if len(succeeded) == len(c.lines):
             succeeded = set()
+        # A passing test beside the failure (`ok 3 - parses`, `[ OK ] test_fifo`); in a tail
+        # too, unless passes are all it shows.
+        passed = {k for k, t in c.lines.items() if (k not in c.signal or tail) and _PASSED.match(t)}
+        if len(passed) == len(c.lines):
+            passed = set()
         for k in sorted(c.lines):
             t = c.lines[k]
             if k in again and k not in c.signal:
@@ -1956,7 +1974,7 @@ class Analyser:
                 continue
             if linted and k != c.head and _SOURCE_LINE.match(t):
                 continue
-            if k not in c.signal and _PASSED.match(t):
+            if k in passed:
                 continue  # a passing test or item beside the failure: nobody points at it
             if k in succeeded:
                 continue  # ...nor a step that says, last, that it went well (`... done`)
@@ -1964,6 +1982,8 @@ class Analyser:
                 continue  # where to read about the error, not the error
             if k != c.head and _MORE_OUTPUT.match(t):
                 continue
+            if k != c.head and _EXIT_ONLY.match(t):
+                continue  # how the process ended, not why
             if k != c.head and _NO_CONTENT.match(t):
                 continue
             if k != c.head and _WAITING.search(t):

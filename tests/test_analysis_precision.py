@@ -755,3 +755,57 @@ def test_an_include_line_that_opens_the_next_error_or_a_library_note_is_not_show
     shown = shown_lines(analyse(bk_log(body, command="make"), RULES))
     assert "In file included from src/main.c:2:" not in shown
     assert not any("unused variable" in t for t in shown)
+
+
+def _handrolled_check(marker: str) -> list[str]:
+    return [
+        "cc -O1 -Wall -std=c11 -Isrc -o build/test_ring tests/test_ring.c src/ring.c",
+        "./build/test_ring",
+        f"{marker} test_empty",
+        f"{marker} test_push_pop",
+        "    tests/test_ring.c:14: CHECK_EQ(rb_free(&r), 8) failed: 7 != 8",
+        "[FAIL] test_free_empty",
+        f"{marker} test_pop_empty",
+        "1 of 4 tests failed",
+        "make: *** [Makefile:4: check] Error 1",
+    ]
+
+
+def test_a_bracketed_pass_marker_in_a_tail_is_not_shown() -> None:
+    shown = shown_lines(analyse(bk_log(_handrolled_check("[ OK ]"), command="make check"), RULES))
+    assert "    tests/test_ring.c:14: CHECK_EQ(rb_free(&r), 8) failed: 7 != 8" in shown
+    assert "[FAIL] test_free_empty" in shown
+    assert not any(t.startswith("[ OK ]") for t in shown)
+
+
+def test_a_tail_line_that_only_looks_like_a_pass_is_shown() -> None:
+    # Not a pass marker: a bracketed word that is not a verdict stays.
+    shown = shown_lines(analyse(bk_log(_handrolled_check("[ RUN ]"), command="make check"), RULES))
+    assert "[FAIL] test_free_empty" in shown
+    assert any(t.startswith("[ RUN ]") for t in shown)
+
+
+def _go_run_tail(last: str) -> list[str]:
+    return [
+        "sign: 3 artifacts to sign",
+        "sign: cannot reach signing agent: dial unix /run/agent.sock: connect: no such file or directory",
+        last,
+    ]
+
+
+def test_a_line_that_only_says_how_the_process_ended_is_not_shown() -> None:
+    found = analyse(bk_log(_go_run_tail("exit status 1"), command="go run ./cmd/sign"), RULES)
+    shown = shown_lines(found)
+    assert any("cannot reach signing agent" in t for t in shown)
+    assert "exit status 1" not in shown
+    # Nor a card of its own: the tail shown first already ends with it.
+    assert len(found) == 1
+    body = ["web-1  | listening on :8080", "redis-1  | FATAL CONFIG FILE ERROR", "redis-1 exited with code 1"]
+    shown = shown_lines(analyse(bk_log(body, command="docker compose up --abort-on-container-exit"), RULES))
+    assert "redis-1 exited with code 1" not in shown
+
+
+def test_a_test_verdict_that_names_its_exit_status_is_shown() -> None:
+    verdict = "3/4 wraparound FAIL            0.02s   exit status 1"
+    shown = shown_lines(analyse(bk_log(_go_run_tail(verdict), command="meson test -C build"), RULES))
+    assert verdict in shown
