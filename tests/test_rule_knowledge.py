@@ -449,6 +449,80 @@ CASES = [
         "could not be cloned",
         id="node-domexception-data-clone",
     ),
+    pytest.param(
+        "$ go run ./cmd/syncd\nsync: poll interval 45s\n"
+        'config: SYNC_LOCK_TTL: time: unknown unit "mins" in duration "5mins"\nexit status 1',
+        1,
+        Category.CONFIG,
+        'unknown unit "mins"',
+        id="go-parse-duration-unknown-unit",
+    ),
+    pytest.param(
+        "$ pip install --no-index -r requirements.txt\n"
+        "An error occurred during configuration: option timeout: invalid floating-point value: 'thirty'",
+        3,
+        Category.CONFIG,
+        "option timeout",
+        id="pip-configuration-error",
+    ),
+    pytest.param(
+        "$ ./ci/seed.sh\nseed: batch 1: 100 sessions written\nseed: batch 2: 89 of 100 writes rejected\n"
+        "OOM command not allowed when used memory > 'maxmemory'.",
+        1,
+        Category.RESOURCE,
+        "OOM command not allowed",
+        id="redis-oom-maxmemory",
+    ),
+    pytest.param(
+        "$ toml-sort --check --all pyproject.toml\n1 check failure(s):\n  - pyproject.toml",
+        1,
+        Category.LINT,
+        "  - pyproject.toml",
+        id="toml-sort-check",
+    ),
+    pytest.param(
+        "$ go run ./cmd/sign\nsign: 3 artifacts to sign\n"
+        "sign: no agent: dial unix /run/s.sock: connect: no such file or directory\n"
+        "exit status 1",
+        1,
+        Category.INFRASTRUCTURE,
+        "s.sock: connect: no such file or directory",
+        id="go-dial-unix-socket-missing",
+    ),
+    pytest.param(
+        "$ go build ./...\nmain.go:5:2: package slices is not in GOROOT (/usr/lib/go-1.19/src/slices)",
+        1,
+        Category.DEPENDENCY,
+        "package slices is not in GOROOT",
+        id="go-package-not-in-goroot",
+    ),
+    pytest.param(
+        "$ node build.mjs\n"
+        "Error [ERR_INVALID_PACKAGE_CONFIG]: Invalid package config /app/node_modules/@a/i/package.json.\n"
+        "    at Object.read (node:internal/modules/package_json_reader:83:15)\n"
+        "  code: 'ERR_INVALID_PACKAGE_CONFIG'\n}",
+        1,
+        Category.CONFIG,
+        "  code: 'ERR_INVALID_PACKAGE_CONFIG'",
+        id="node-invalid-package-config",
+    ),
+    pytest.param(
+        "$ turbo run build\nturbo: remote cache upload failed: Error: socket hang up\n"
+        "    at Socket.socketOnEnd (node:_http_client:528:25) {\n  code: 'ECONNRESET'\n}",
+        1,
+        Category.INFRASTRUCTURE,
+        "  code: 'ECONNRESET'",
+        id="node-socket-hang-up",
+    ),
+    pytest.param(
+        "$ php bin/import.php\n"
+        "PHP Fatal error:  Uncaught Error: Call to undefined function mb_strtolower() in /app/x.php:7\n"
+        "Stack trace:\n#0 {main}\n  thrown in /app/bin/import.php on line 7",
+        255,
+        Category.DEPENDENCY,
+        "Call to undefined function mb_strtolower()",
+        id="php-extension-function-undefined",
+    ),
 ]
 
 
@@ -605,3 +679,27 @@ def test_a_passing_jvm_memory_test_name_does_not_make_a_resource_failure() -> No
         "========================= 1 failed, 1 passed in 0.10s ========================="
     )
     assert top_card(body, status=1).category is Category.TEST
+
+
+def test_passing_mentions_of_round_28b_messages_do_not_change_the_category() -> None:
+    top = top_card(
+        "$ go test ./...\n"
+        "dial unix /var/run/app.sock: connect: connection refused; retrying in 1s\n"
+        "Error: socket hang up, retrying (attempt 1/3)\n"
+        "0 check failure(s)\n"
+        "--- FAIL: TestTotal (0.00s)\n"
+        "    cart_test.go:9: total = 3, want 4\n"
+        "FAIL\n"
+        "FAIL\texample.com/cart\t0.01s"
+    )
+    assert top.category is Category.TEST
+
+
+def test_an_undefined_user_function_stays_a_runtime_error() -> None:
+    top = top_card(
+        "$ php bin/import.php\n"
+        "PHP Fatal error:  Uncaught Error: Call to undefined function format_city() in /app/x.php:7\n"
+        "Stack trace:\n#0 {main}\n  thrown in /app/bin/import.php on line 7",
+        status=255,
+    )
+    assert top.category is Category.RUNTIME
