@@ -348,6 +348,20 @@ CORPORA = {
         "/work/scratch/h22venv/bin:/work/scratch/h22/npm/node_modules/.bin",
         "/work/scratch/h22/gocache",
     ),
+    "holdout23": (
+        "h23_cases",
+        Path("/work/main/bench/holdout23"),
+        "agent-25",
+        "/work/scratch/h23venv/bin:/work/scratch/h23/npm/node_modules/.bin",
+        "/work/scratch/h23/gocache",
+    ),
+    "holdout24": (
+        "h24_cases",
+        Path("/work/main/bench/holdout24"),
+        "agent-26",
+        "/work/scratch/h24venv/bin:/work/scratch/h24/npm/node_modules/.bin",
+        "/work/scratch/h24/gocache",
+    ),
 }
 
 
