@@ -703,3 +703,24 @@ def test_an_undefined_user_function_stays_a_runtime_error() -> None:
         status=255,
     )
     assert top.category is Category.RUNTIME
+
+
+def test_a_go_context_deadline_kill_is_a_timeout_not_oom() -> None:
+    top = top_card(
+        "$ go run ./cmd/migrate\n"
+        "applying 004_backfill_ledger\n"
+        "migrate: context deadline exceeded (signal: killed)\n"
+        "exit status 1",
+    )
+    assert top.category is Category.TIMEOUT
+
+
+def test_tcl_alloc_panic_is_resource_not_crash() -> None:
+    top = top_card(
+        "$ tclsh dedupe.tcl\n"
+        "dedupe: 375 MB buffered\n"
+        "unable to alloc 1048580 bytes\n"
+        "bash: line 1: 30440 Aborted                 tclsh dedupe.tcl",
+        status=134,
+    )
+    assert top.category is Category.RESOURCE
