@@ -251,6 +251,20 @@ _COMPILE_FAULT = re.compile(
     r"(?i)[\w-]\.\w{1,6}(?::\d+:|: line \d+:) syntax error\b"
     r"|\bsyntax error\b[^\n]{0,30}\bat \S+\.\w{1,6} line \d+|\bcompilation (?:failed|aborted)\b"
 )
+# Words that outweigh the rule's category, in order: (the rule categories they refine, the words,
+# where they are looked for, the category they mean). Where: any line of the card ("card", not the
+# `$ command`), its signal lines ("signal"), or the card and the whole of a head line it shows cut
+# short ("whole").
+_WORD_REFINEMENTS: tuple[tuple[frozenset[Category], re.Pattern[str], str, Category], ...] = (
+    (_LAUNCHER_REFINES, _LAUNCHER_FAULT, "card", Category.CONFIG),
+    (_MEMORY_REFINES, _MEMORY_EXHAUSTED, "card", Category.RESOURCE),
+    (frozenset({Category.RUNTIME}), _TIMEOUT_RAISED, "signal", Category.TIMEOUT),
+    (_DEPENDENCY_REFINES, _MISSING_PACKAGE, "card", Category.DEPENDENCY),
+    (_SERVICE_REFINES, _SERVICE_DOWN, "whole", Category.INFRASTRUCTURE),
+    (_TOOL_REFINES, _TOOL_MISSING, "card", Category.INFRASTRUCTURE),
+    (_RUNTIME_REFINES, _COMPILE_FAULT, "card", Category.COMPILE),
+    (_CONFIG_REFINES, _CONFIG_FAULT, "card", Category.CONFIG),
+)
 # A command that runs a program from its source file, through an interpreter or directly
 # (`Rscript R/report.R`, `runghc Latest.hs`, `node --trace-warnings tools/x.mjs`, `./gen.py a`);
 # a shell script is the step itself, not a program.
@@ -1617,22 +1631,10 @@ class Analyser:
         unknown error of a program the step ran from its source file is that program's, at run
         time."""
         rule = c.rule.category
-        if rule in _LAUNCHER_REFINES and self._says(c, _LAUNCHER_FAULT):
-            return Category.CONFIG
-        if rule in _MEMORY_REFINES and self._says(c, _MEMORY_EXHAUSTED):
-            return Category.RESOURCE
-        if rule is Category.RUNTIME and self._signals(c, _TIMEOUT_RAISED):
-            return Category.TIMEOUT
-        if rule in _DEPENDENCY_REFINES and self._says(c, _MISSING_PACKAGE):
-            return Category.DEPENDENCY
-        if rule in _SERVICE_REFINES and self._says_whole(c, _SERVICE_DOWN):
-            return Category.INFRASTRUCTURE
-        if rule in _TOOL_REFINES and self._says(c, _TOOL_MISSING):
-            return Category.INFRASTRUCTURE
-        if rule in _RUNTIME_REFINES and self._says(c, _COMPILE_FAULT):
-            return Category.COMPILE
-        if rule in _CONFIG_REFINES and self._says(c, _CONFIG_FAULT):
-            return Category.CONFIG
+        readers = {"card": self._says, "signal": self._signals, "whole": self._says_whole}
+        for refines, pattern, lines, category in _WORD_REFINEMENTS:
+            if rule in refines and readers[lines](c, pattern):
+                return category
         if rule in _INPUT_REFINES and self._says(c, _INPUT_FAULT) and self._reads_data(c):
             return Category.CONFIG
         if rule in _SETTINGS_REFINES and self._settings_refused(c):
