@@ -523,6 +523,78 @@ CASES = [
         "Call to undefined function mb_strtolower()",
         id="php-extension-function-undefined",
     ),
+    pytest.param(
+        "$ go run ./cmd/digest\ndigest: building daily digest for Europe/Londn\n"
+        "2026/11/27 16:45:23 digest: REPORT_TZ: unknown time zone Europe/Londn\nexit status 1",
+        1,
+        Category.CONFIG,
+        "unknown time zone Europe/Londn",
+        id="go-unknown-time-zone",
+    ),
+    pytest.param(
+        "$ pip install --no-index --find-links wheelhouse acme-native\nLooking in links: wheelhouse\n"
+        "ERROR: acme_native-2.4.1-cp312-cp312-manylinux_2_28_x86_64.whl is not a supported wheel on "
+        "this platform.",
+        1,
+        Category.DEPENDENCY,
+        "is not a supported wheel on this platform",
+        id="pip-unsupported-wheel",
+    ),
+    pytest.param(
+        "$ python ci/validate.py\nTraceback (most recent call last):\n"
+        '  File "/app/ci/validate.py", line 12, in <module>\n    jsonschema.validate(doc, schema)\n'
+        '  File "/venv/lib/python3.11/site-packages/jsonschema/validators.py", line 1332, in validate\n'
+        "    raise error\n"
+        "jsonschema.exceptions.ValidationError: 'port' is a required property\n\n"
+        "Failed validating 'required' in schema:\n    {'type': 'object', 'required': ['name', 'port']}\n\n"
+        "On instance:\n    {'name': 'worker'}",
+        1,
+        Category.CONFIG,
+        "Failed validating 'required' in schema:",
+        id="jsonschema-validation-error",
+    ),
+    pytest.param(
+        "$ rake changelog\nrake aborted!\nTypeError: no implicit conversion of Integer into String\n"
+        "/app/Rakefile:5:in `+'\n/app/Rakefile:5:in `block (2 levels) in <top (required)>'\n"
+        "Tasks: TOP => changelog\n(See full trace by running task with --trace)",
+        1,
+        Category.RUNTIME,
+        "/app/Rakefile:5:in `+'",
+        id="rake-aborted-exception",
+    ),
+    pytest.param(
+        "$ bundle exec rake db:seed\nrake aborted!\n"
+        "Don't know how to build task 'db:seed' (See the list of available tasks with `rake --tasks`)\n"
+        "Did you mean?  db:setup\n\n(See full trace by running task with --trace)",
+        1,
+        Category.CONFIG,
+        "Did you mean?  db:setup",
+        id="rake-unknown-task",
+    ),
+    pytest.param(
+        "$ python scripts/push.py\nTraceback (most recent call last):\n"
+        '  File "/app/scripts/push.py", line 9, in <module>\n'
+        "    with ctx.wrap_socket(raw, server_hostname=host) as tls:\n"
+        '  File "/usr/lib/python3.11/ssl.py", line 1383, in do_handshake\n'
+        "    self._sslobj.do_handshake()\n"
+        "ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)",
+        1,
+        Category.INFRASTRUCTURE,
+        "WRONG_VERSION_NUMBER",
+        id="tls-wrong-version-number",
+    ),
+    pytest.param(
+        "$ ruby release.rb\n/usr/lib/ruby/vendor_ruby/rubygems/dependency.rb:313:in `to_specs': "
+        "Could not find 'rake' (>= 99.0) - did find: [rake-13.0.6] (Gem::MissingSpecVersionError)\n"
+        "Checked in 'GEM_PATH=/var/lib/gems/3.1.0:/usr/lib/ruby/gems/3.1.0' , execute `gem env` for more "
+        "information\n"
+        "\tfrom /usr/lib/ruby/vendor_ruby/rubygems/dependency.rb:323:in `to_spec'\n"
+        "\tfrom release.rb:3:in `<main>'",
+        1,
+        Category.DEPENDENCY,
+        "\tfrom release.rb:3:in `<main>'",
+        id="rubygems-missing-spec-version",
+    ),
 ]
 
 
@@ -724,3 +796,49 @@ def test_tcl_alloc_panic_is_resource_not_crash() -> None:
         status=134,
     )
     assert top.category is Category.RESOURCE
+
+
+def test_passing_mentions_of_round_31b_messages_do_not_change_the_category() -> None:
+    top = top_card(
+        "$ pytest -q\n"
+        "tests/test_tz.py::test_unknown_time_zone_falls_back PASSED\n"
+        "warning: unknown time zone Europe/Londn, falling back to UTC\n"
+        "[SSL: WRONG_VERSION_NUMBER] wrong version number, retrying over http\n"
+        "_________________________________ test_total _________________________________\n"
+        ">       assert total([1, 2]) == 4\n"
+        "E       assert 3 == 4\n"
+        "tests/test_cart.py:4: AssertionError\n"
+        "FAILED tests/test_cart.py::test_total - assert 3 == 4\n"
+        "1 failed, 12 passed in 0.31s"
+    )
+    assert top.category is Category.TEST
+    assert top.rule == "pytest.failed"
+
+
+def test_a_jsonschema_error_inside_a_failing_test_stays_a_test_failure() -> None:
+    top = top_card(
+        "$ pytest -q\n"
+        "_________________________________ test_schema _________________________________\n"
+        ">       jsonschema.validate(doc, SCHEMA)\n"
+        "E       jsonschema.exceptions.ValidationError: 'port' is a required property\n"
+        "tests/test_schema.py:9: ValidationError\n"
+        "FAILED tests/test_schema.py::test_schema - jsonschema.exceptions.ValidationError\n"
+        "1 failed, 3 passed in 0.21s"
+    )
+    assert top.category is Category.TEST
+
+
+def test_rake_aborted_after_failing_tests_leaves_the_test_failure_on_top() -> None:
+    top = top_card(
+        "$ bundle exec rake test\n"
+        "  1) Failure:\n"
+        "GeoTest#test_london_paris [/app/test/geo_test.rb:10]:\n"
+        "Expected |343.5 - 301.4| (42.1) to be <= 0.5.\n\n"
+        "3 runs, 3 assertions, 1 failures, 0 errors, 0 skips\n"
+        "rake aborted!\n"
+        "Command failed with status (1)\n\n"
+        "Tasks: TOP => test\n"
+        "(See full trace by running task with --trace)"
+    )
+    assert top.category is Category.TEST
+    assert top.rule != "rake.aborted"
