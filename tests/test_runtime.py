@@ -165,6 +165,60 @@ async def test_lost_lease_cancels_the_handler(tmp_path: Path) -> None:
     await store.close()
 
 
+async def test_a_worker_goes_on_after_its_lease_was_lost(tmp_path: Path) -> None:
+    """The handler runs in the worker's own task: the cancellation that stops it is taken back,
+    and the same worker runs the next job."""
+
+    stolen: set[int] = set()
+
+    class StolenOnce(SQLiteStore):
+        async def heartbeat(self, job_id: int, owner: str, lease_seconds: float) -> None:
+            if job_id not in stolen:
+                stolen.add(job_id)
+                raise LeaseLost(job_id)
+            await super().heartbeat(job_id, owner, lease_seconds)
+
+    store = StolenOnce(tmp_path / "jobs.db", max_attempts=3)
+    await store.setup()
+    ran: list[int] = []
+    started = asyncio.Event()
+
+    async def handler(job: Job) -> None:
+        ran.append(job.id)
+        started.set()
+        if len(ran) == 1:
+            await asyncio.sleep(30)  # cancelled when its lease is found lost
+
+    rt = runtime(store, handler, workers=1, lease_seconds=0.05)
+    await rt.start()
+    first = await enqueue(store)
+    await asyncio.wait_for(started.wait(), 5)
+    second = await enqueue(store, key="k2")
+    job = await settled(store, second, JobState.DONE)
+    await rt.stop()
+    await store.close()
+    assert ran[0] == first and second in ran and job.attempts == 1  # one worker ran both
+
+
+async def test_a_handler_raising_cancelled_error_itself_fails_the_attempt(store: SQLiteStore) -> None:
+    """A CancelledError nobody asked for (a library's bug) is a failed attempt with backoff, not
+    a dead worker and not a release that would run the job again at once, forever."""
+    calls = 0
+
+    async def handler(job: Job) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise asyncio.CancelledError
+
+    rt = runtime(store, handler, workers=1)
+    await rt.start()
+    job = await settled(store, await enqueue(store), JobState.DONE)  # failed once, then ran again
+    await rt.stop()
+    assert calls == 2 and job.attempts == 2
+    assert job.last_error is not None and "CancelledError" in job.last_error
+
+
 async def test_shutdown_waits_for_in_flight_work(store: SQLiteStore) -> None:
     started = asyncio.Event()
 
