@@ -165,7 +165,46 @@ _MEMORY_REFINES = frozenset({Category.CRASH, Category.RUNTIME, Category.UNKNOWN}
 # `java.util.concurrent.TimeoutException` from `Future.get`, Python's `TimeoutError` from
 # `as_completed`, `asyncio.TimeoutError`): what the program waited for did not come in time, which
 # is a timeout, not a bug of its code, whatever rule read the exception.
-_TIMEOUT_RAISED = re.compile(r"(?<![\w$])(?:[\w$]+\.)*\w*Time[oO]ut(?:Error|Exception)\b")
+# Also what the languages' standard libraries document as a wait that ran out, in the forms an
+# uncaught error prints: Python 2/3.9's `socket.timeout`; a Rust `io::Error` of kind `TimedOut`,
+# or `WouldBlock` (EAGAIN), which std documents as what a blocking socket's read or write returns
+# on Unix when its `set_read_timeout`/`set_write_timeout` ran out; a Rust `Err` value that is a
+# timeout variant (`RecvTimeoutError::Timeout`, tokio's `Elapsed(())`) unwrapped.
+_TIMEOUT_RAISED = re.compile(
+    r"(?<![\w$])(?:[\w$]+\.)*\w*Time[oO]ut(?:Error|Exception)\b"
+    r"|^socket\.timeout\b|\bkind: (?:TimedOut|WouldBlock)\b"
+    r"|`Err` value: (?:\w+::)*(?:Timeout|TimedOut|Elapsed)\b"
+)
+# JavaScript's `JSON.parse` throws a `SyntaxError` (ECMA-262) when its text is not JSON: under a
+# frame `at JSON.parse`, the error is in the data the program read at run time, not in its source
+# (configuration, when a frame of the program's that loads its configuration read it).
+_JSON_PARSED = re.compile(r"^\s*at JSON\.parse \(")
+# Python's `queue.Empty` (`_queue.Empty` from the C queue) is what `Queue.get(timeout=...)` raises
+# when nothing came within the timeout: with a `timeout=` on a line the card shows, a timeout.
+_QUEUE_EMPTY = re.compile(r"^(?:_?queue|multiprocessing\.queues)\.Empty\b")
+_TIMEOUT_ARGUMENT = re.compile(r"\.get\([^)]*\btimeout\s*=")
+# An uncaught assertion failure (Java's `java.lang.AssertionError` from `assert` under `-ea` or a
+# hand-rolled check, Python's `AssertionError`, Node's `AssertionError [ERR_ASSERTION]`) raised in
+# a test's own source (by the languages' test naming: `SplitterTest.java`, `test_x.py`, `x_test.py`,
+# `x.test.js`, `x.spec.ts`) is a test that failed, run without a runner to say so.
+_ASSERTION_RAISED = re.compile(r"(?<![\w$])(?:[\w$]+\.)*AssertionError\b")
+_TEST_SOURCE = re.compile(
+    r"\b[A-Z]\w*Tests?\.(?:java|kt|scala|groovy):\d+|\btest_\w+\.py\b|\w_test\.py\b"
+    r"|\.(?:test|spec)\.[cm]?[jt]sx?:\d+"
+)
+# An uncaught exception whose class says its input did not parse or validate (Python's
+# `json.JSONDecodeError`, `tomllib.TOMLDecodeError`, PyYAML's `ScannerError`, PHP's
+# `JsonException`, Java's `NumberFormatException`, `DateTimeParseException`, jsonschema's
+# `ValidationError`), raised under a frame of the program's own that loads its configuration
+# (`load_config()`, `Settings.load`, `config.py`): the configuration it read is defective.
+_MALFORMED_RAISED = re.compile(
+    r"(?<![\w$])(?:[\w$]+\.)*\w*(?:Parse|Format|Decode|Syntax|Scanner|Validation|Json|JSON)\w*"
+    r"(?:Error|Exception)\b"
+)
+_CONFIG_FRAME = re.compile(
+    r"(?i)^\s*(?:at |File \"|#\d+ ).*?(?<![a-z])(?:(?:load|read|parse|get)_?)?"
+    r"(?:config(?:uration)?|settings)(?:\.(?:py|js|mjs|cjs|ts|java|kt|php|rb|go)\b|\s?\(|$)"
+)
 # PostgreSQL's server refusing a statement, as psql shows it (`psql:db/m/004.sql:3: ERROR:  insert
 # or update on table "x" violates foreign key constraint`, `ERROR:  invalid input syntax for type
 # integer` over `CONTEXT:  COPY t, line 1835`): `ERROR:`, two spaces and a message in lower case
@@ -1635,11 +1674,26 @@ class Analyser:
         for refines, pattern, lines, category in _WORD_REFINEMENTS:
             if rule in refines and readers[lines](c, pattern):
                 return category
+        if rule is Category.RUNTIME and self._signals(c, _ASSERTION_RAISED) and self._says(c, _TEST_SOURCE):
+            return Category.TEST
+        if (
+            rule is Category.RUNTIME
+            and not c.tests
+            and self._signals(c, _MALFORMED_RAISED)
+            and self._says(c, _CONFIG_FRAME)
+        ):
+            return Category.CONFIG
+        if rule is Category.COMPILE and self._says(c, _JSON_PARSED):
+            return Category.CONFIG if self._says(c, _CONFIG_FRAME) else Category.RUNTIME
+        if rule is Category.RUNTIME and self._says(c, _QUEUE_EMPTY) and self._says(c, _TIMEOUT_ARGUMENT):
+            return Category.TIMEOUT
         if rule in _INPUT_REFINES and self._says(c, _INPUT_FAULT) and self._reads_data(c):
             return Category.CONFIG
         if rule in _SETTINGS_REFINES and self._settings_refused(c):
             return Category.CONFIG
-        if rule is Category.RUNTIME and not self._says(c, _STACK_LINE):
+        # ...a stack, or a thread's header over one (Go's `goroutine 1 [running]:` over a panic's
+        # frames), says a program raised it, whatever built that program first.
+        if rule is Category.RUNTIME and not self._says(c, _STACK_LINE) and not self._says(c, _THREAD_HEAD):
             ran = self._ran_category(c)
             if ran in _TOOL_SPEAKS:
                 return ran

@@ -267,3 +267,181 @@ def test_a_package_that_does_not_exist_is_still_a_dependency() -> None:
         status=100,
     )
     assert apt.category is Category.DEPENDENCY
+
+
+def test_a_standard_librarys_documented_timeout_error_is_a_timeout() -> None:
+    """Rust's `io::ErrorKind::TimedOut`, and `WouldBlock` from a socket whose read timeout ran out
+    (std documents it for Unix); an `Err` value that is a timeout variant (`RecvTimeoutError::
+    Timeout`); Python's `queue.Empty` from `get(timeout=...)`: what the program waited for did not
+    come in time."""
+    read = top_card(
+        [
+            "$ cargo run --release",
+            "thread 'main' (7000) panicked at src/main.rs:13:30:",
+            'license server did not answer: Os { code: 11, kind: WouldBlock, message: "Resource '
+            'temporarily unavailable" }',
+            "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
+        ],
+        status=101,
+    )
+    assert read.category is Category.TIMEOUT
+    recv = top_card(
+        [
+            "$ cargo run",
+            "thread 'main' (12154) panicked at src/main.rs:16:68:",
+            "called `Result::unwrap()` on an `Err` value: Timeout",
+        ],
+        status=101,
+    )
+    assert recv.category is Category.TIMEOUT
+    queue = top_card(
+        [
+            "$ python thumbs.py",
+            "Traceback (most recent call last):",
+            '  File "/app/thumbs.py", line 16, in <module>',
+            "    n, path = results.get(timeout=3)",
+            '  File "/usr/lib/python3.11/queue.py", line 179, in get',
+            "    raise Empty",
+            "_queue.Empty",
+        ]
+    )
+    assert queue.category is Category.TIMEOUT
+    # Not another error kind, nor another `Err` value, nor `queue.Empty` from `get_nowait()`.
+    other = top_card(
+        [
+            "$ cargo run",
+            "thread 'main' (7000) panicked at src/main.rs:13:30:",
+            'no licence file: Os { code: 2, kind: NotFound, message: "No such file or directory" }',
+        ],
+        status=101,
+    )
+    assert other.category is Category.RUNTIME
+    value = top_card(
+        [
+            "$ cargo run",
+            "thread 'main' (12154) panicked at src/main.rs:16:68:",
+            "called `Result::unwrap()` on an `Err` value: Disconnected",
+        ],
+        status=101,
+    )
+    assert value.category is Category.RUNTIME
+    nowait = top_card(
+        [
+            "$ python thumbs.py",
+            "Traceback (most recent call last):",
+            '  File "/app/thumbs.py", line 16, in <module>',
+            "    n, path = results.get_nowait()",
+            '  File "/usr/lib/python3.11/queue.py", line 199, in get_nowait',
+            "    raise Empty",
+            "_queue.Empty",
+        ]
+    )
+    assert nowait.category is Category.RUNTIME
+
+
+def test_an_assertion_failing_in_a_tests_own_source_is_a_test() -> None:
+    """Java's `AssertionError` thrown from `SplitterTest.java` run as a program (`java -ea`): a
+    test failed, with no runner to say so."""
+    card = top_card(
+        [
+            "$ java -ea SplitterTest.java",
+            'Exception in thread "main" java.lang.AssertionError: expected 3 fields but got 2',
+            "\tat SplitterTest.lambda$main$2(SplitterTest.java:21)",
+            "\tat SplitterTest.main(SplitterTest.java:19)",
+        ]
+    )
+    assert card.category is Category.TEST
+    # Not an assertion in the program's own code, outside any test.
+    own = top_card(
+        [
+            "$ java -ea -cp build app.Splitter",
+            'Exception in thread "main" java.lang.AssertionError: expected 3 fields but got 2',
+            "\tat app.Splitter.split(Splitter.java:21)",
+            "\tat app.Splitter.main(Splitter.java:19)",
+        ]
+    )
+    assert own.category is Category.RUNTIME
+
+
+def test_a_go_panic_after_a_build_in_the_same_step_is_the_programs() -> None:
+    """`go build -o bin/x . && ./bin/x` then a panic with its goroutine's stack: the built program
+    failed at run time, not the build."""
+    card = top_card(
+        [
+            "$ go build -o bin/ingest . && ./bin/ingest data/records.txt",
+            "panic: runtime error: slice bounds out of range [:52] with length 40",
+            "",
+            "goroutine 1 [running]:",
+            "main.parseRecord({0xc0000200c0, 0x28})",
+            "\t/app/ingest/main.go:18 +0x119",
+            "main.main()",
+            "\t/app/ingest/main.go:33 +0x16a",
+            "exit status 2",
+        ],
+        status=2,
+    )
+    assert card.category is Category.RUNTIME
+
+
+def test_a_malformed_input_exception_raised_loading_configuration_is_config() -> None:
+    """PHP's `JsonException` from `json_decode()` under `load_config()`: the configuration the
+    program loads does not parse."""
+    card = top_card(
+        [
+            "$ php bin/deploy.php",
+            "PHP Fatal error:  Uncaught JsonException: Syntax error in /app/bin/deploy.php:6",
+            "Stack trace:",
+            "#0 /app/bin/deploy.php(6): json_decode()",
+            "#1 /app/bin/deploy.php(11): load_config()",
+            "#2 {main}",
+            "  thrown in /app/bin/deploy.php on line 6",
+        ],
+        status=255,
+    )
+    assert card.category is Category.CONFIG
+    # Not the same exception decoding what the program fetched or read as data.
+    data = top_card(
+        [
+            "$ php bin/deploy.php",
+            "PHP Fatal error:  Uncaught JsonException: Syntax error in /app/bin/deploy.php:6",
+            "Stack trace:",
+            "#0 /app/bin/deploy.php(6): json_decode()",
+            "#1 /app/bin/deploy.php(11): fetch_release()",
+            "#2 {main}",
+            "  thrown in /app/bin/deploy.php on line 6",
+        ],
+        status=255,
+    )
+    assert data.category is not Category.CONFIG
+
+
+def test_a_syntax_error_json_parse_threw_is_in_the_data_not_the_source() -> None:
+    """JavaScript's `JSON.parse` throws `SyntaxError` for text that is not JSON: under its frame,
+    the program met bad data at run time (its configuration, when a config loader read it)."""
+    lines = [
+        "$ node scripts/pick-mirror.js",
+        "file:///app/scripts/pick-mirror.js:15",
+        "    SyntaxError: Expected double-quoted property name in JSON at position 56",
+        "        at JSON.parse (<anonymous>)",
+        "        at {fn} (/app/scripts/pick-mirror.js:8:21)",
+        "        at async main (/app/scripts/pick-mirror.js:15:18)",
+        "Node.js v20.20.2",
+    ]
+    card = top_card([ln.format(fn="readMirror") for ln in lines])
+    assert card.category is Category.RUNTIME
+    config = top_card([ln.format(fn="loadConfig") for ln in lines])
+    assert config.category is Category.CONFIG
+    # Not a SyntaxError in the program's own source, which did not compile.
+    source = top_card(
+        [
+            "$ node scripts/pick-mirror.js",
+            "/app/scripts/pick-mirror.js:8",
+            "    const x = {;",
+            "               ^",
+            "",
+            "SyntaxError: Unexpected token ';'",
+            "    at internalCompileFunction (node:internal/vm:76:18)",
+            "Node.js v20.20.2",
+        ]
+    )
+    assert source.category is Category.COMPILE
