@@ -362,6 +362,20 @@ CORPORA = {
         "/work/scratch/h24venv/bin:/work/scratch/h24/npm/node_modules/.bin",
         "/work/scratch/h24/gocache",
     ),
+    "holdout25": (
+        "h25_cases",
+        Path("/work/main/bench/holdout25"),
+        "agent-27",
+        "/work/scratch/h25venv/bin:/work/scratch/h25/npm/node_modules/.bin",
+        "/work/scratch/h25/gocache",
+    ),
+    "holdout26": (
+        "h26_cases",
+        Path("/work/main/bench/holdout26"),
+        "agent-28",
+        "/work/scratch/h26venv/bin:/work/scratch/h26/npm/node_modules/.bin",
+        "/work/scratch/h26/gocache",
+    ),
 }
 
 
