@@ -16,18 +16,19 @@ sits among the failing command's last lines, one card shows them all. A group ca
 failures a few lines from the best card (measured to its block's end) joins it; a retried one does not.
 
 Excerpts: a card shows its useful lines, not filler: blank, punctuation-only (carets, gutters,
-separators) and repeated lines go, so do library and runtime frames (except the few right above the
-user's first frame), the unmarked context of a source listing that marks its failing line, a
-linter's code frame (it repeats the source its location names), a hint on where to find more output
-(`A complete log of this run can be found in`, `run with RUST_BACKTRACE=1`) and how long the run
-took, a passing test's line (`[ OK ] test_fifo`, in a tail too) and a line that only says how a
-process ended (`exit status 1`). A fallback tail's lines are all signal, yet its filler and library
-frames go too; a wrapper line inside the tail shown first (`exit status 1`) is no card of its own. A block
-ends where a CI section opens (GitLab's clean-up under the failing command's trace). A failure
-that recurs in its section shows the first line of each of its first few occurrences (a retry
-loop's attempts). A crash shows its backtrace, under a header below the signal line or right above
-it. Over the budget, signal lines come first, then explaining lines, the top of the block, the
-user's frames.
+separators) and repeated lines go, so do library and runtime frames (except the innermost, the call
+that raised: right under the exception line above the user's first frame, or a standard library's
+Python frame right above the exception line; and a trace's only frame), the unmarked context of a
+source listing that marks its failing line, a linter's code frame (it repeats the source its
+location names), a hint on where to find more output (`A complete log of this run can be found in`,
+`run with RUST_BACKTRACE=1`) and how long the run took, a passing test's line (`[ OK ] test_fifo`,
+in a tail too) and a line that only says how a process ended (`exit status 1`). A fallback tail's
+lines are all signal, yet its filler and library frames go too; a wrapper line inside the tail shown
+first (`exit status 1`) is no card of its own. A block ends where a CI section opens (GitLab's
+clean-up under the failing command's trace). A failure that recurs in its section shows the first
+line of each of its first few occurrences (a retry loop's attempts). A crash shows its backtrace,
+under a header below the signal line or right above it. Over the budget, signal lines come first,
+then explaining lines, the top of the block, the user's frames.
 What the first pass leaves of the 25 lines goes to the cards that had more to show, best first.
 
 Category: the rule's; where the rule knows none (a bare "make: *** Error 1", no pattern at all),
@@ -373,6 +374,10 @@ _LIBRARY = re.compile(
     # A console script's launcher, written by the installer (`File ".../venv/bin/alembic", line 8,
     # in <module>` over `sys.exit(main())`): where the tool started, not where it failed.
     r"|/bin/[\w.-]+\", line \d+, in <module>$"
+    # Python's standard library and installed packages, wherever the interpreter lives (`/usr/lib/
+    # python3.11/`, pyenv's and setup-python's `.../lib/python3.11/`, a venv's, Debian's
+    # `dist-packages/`, Windows' `\Lib\`): `File "/usr/lib/python3.11/json/decoder.py", line 353`.
+    r"|/lib/python\d+(?:\.\d+)?/|dist-packages/|\\Lib\\"
 )
 # A native frame (sanitizers, gdb) in the system's headers or libraries, or in the sanitizer's
 # runtime: `#1 0x55e8 in std::vector<Job>::push_back(Job&&) /usr/include/c++/12/bits/stl_vector.h:1294`.
@@ -432,6 +437,9 @@ _STACK_LINE = re.compile(
     r"^\s+(?:at |from |File \"|#\d+ 0x|\.\.\. \d+ more)|^Caused by: |^#\d+\s+0x[0-9a-fA-F]+ in "
 )
 _PY_FRAME = re.compile(r'^\s*File "')  # Python's frames: printed most recent call last
+_PY_FIRST = re.compile(r'", line \d+ in ')  # ...but faulthandler's, most recent call first
+# ...and an installed package's, not the standard library's.
+_PY_PACKAGE = re.compile(r"(?:site|dist)-packages[/\\]")
 # A frame at the margin: nim's `src/tree.nim(10) depth`; and the header above a trace.
 _FRAME_ABOVE = re.compile(r"^\S+\.\w+\(\d+\) [\w.]+$")
 # ...and a thread's header over its frames (`Current thread 0x7f0a... (most recent call first):`).
@@ -2092,7 +2100,42 @@ class Analyser:
                     j == k - 1 and _indent(other) < depth and not _FRAME.search(other)
                 ):
                     lib.add(j)
+        if lib:
+            lib -= self._innermost(c, out, lib)
         return out, lib
+
+    @staticmethod
+    def _innermost(c: _Card, out: list[int], lib: set[int]) -> set[int]:
+        """A standard library's frame that is where the exception was raised. In a traceback
+        (printed most recent call last): the frame right above the exception line, with its code
+        (`File ".../json/decoder.py", line 355, in raw_decode` over `raise JSONDecodeError(...)`
+        over `json.decoder.JSONDecodeError: Expecting value`). In faulthandler's dump (most recent
+        call first, `File "...", line 519 in string_at`): the frame right under its thread's
+        header. It names the documented call that failed; the library's frames between it and
+        the user's code only say how the program got there. Not an installed package's: its
+        innermost frame is its own internals (`sqlalchemy/engine/default.py ... in do_execute`)."""
+        keep: set[int] = set()
+        for i, k in enumerate(out):
+            t = c.lines[k]
+            if k not in lib or not _PY_FRAME.match(t) or _PY_PACKAGE.search(t):
+                continue
+            if _PY_FIRST.search(t):
+                above = c.lines.get(k - 1, "")
+                if "most recent call first" in above and _TRACE_HEADER.search(above):
+                    keep.add(k)
+                continue
+            depth = _indent(t)
+            frame = {k}
+            for j in out[i + 1 :]:
+                t = c.lines[j]
+                if _indent(t) > depth and not _PY_FRAME.match(t):
+                    frame.add(j)  # its code line (and carets, if any stayed)
+                    continue
+                # The exception line: at the margin (or less deep than the frame), not a frame.
+                if _indent(t) < depth and t.strip() and not _FRAME.search(t):
+                    keep |= frame
+                break
+        return keep
 
     @staticmethod
     def _same_stacks(c: _Card) -> set[int]:
@@ -2203,13 +2246,25 @@ class Analyser:
         explain (assertions, exception lines), the top of the block, the user's own frames, then
         the lines nearest those. Library frames only come in when all fits."""
         if lib:
-            # Library frames are noise, except right above the user's first frame at the top of
-            # a block: the library call that failed (`HashMap.hash` in a StackOverflowError).
+            # Library frames are noise, except the innermost right above the user's first frame at
+            # the top of a block: the library call that failed (`HashMap.hash` in a
+            # StackOverflowError). Not the library's frames between it and the user's, and none
+            # where the exception line itself says where it was raised (Ruby's `psych.rb:455:in
+            # 'parse': ...` over its `from` lines).
             head = [k for k in useful if k > c.head][: TOP_OF_BLOCK + 1]
             user = [k for k in head if k not in lib and _FRAME.search(c.lines[k])]
             # Not in a trace printed most recent call last (Python's `File "..."` frames): its top
             # is where the program started (`<frozen runpy>`), not the call that failed.
             keep = {k for k in head if user and k < user[0] and not _PY_FRAME.match(c.lines[user[0]])}
+            keep = {min(keep)} if keep and not _FRAME.search(c.lines.get(c.head, "")) else set()
+            # A library's frame that is the trace's only frame is all it says of where: it stays.
+            frames = [
+                k
+                for k in useful
+                if k != c.head and (_FRAME.search(c.lines[k]) or _FRAME_LOCATION.match(c.lines[k]))
+            ]
+            if len(frames) == 1 and frames[0] in lib:
+                keep = {k for k in useful if k in lib}
             useful = [k for k in useful if k not in lib or k in keep]
         if len(useful) <= budget:
             return useful

@@ -809,3 +809,148 @@ def test_a_test_verdict_that_names_its_exit_status_is_shown() -> None:
     verdict = "3/4 wraparound FAIL            0.02s   exit status 1"
     shown = shown_lines(analyse(bk_log(_go_run_tail(verdict), command="meson test -C build"), RULES))
     assert verdict in shown
+
+
+def test_python_standard_library_frames_go_but_the_frame_that_raised_stays() -> None:
+    # Python's standard library, wherever the interpreter lives (pyenv here, `/usr/lib/python3.11/`
+    # on Debian), is library code: its frames between the user's and the exception go; the frame
+    # right above the exception line is where it was raised (`raw_decode`), and stays.
+    lib = "/root/.pyenv/versions/3.11.7/lib/python3.11/json"
+    body = [
+        "$ python deploy/render.py config.json",
+        "Traceback (most recent call last):",
+        '  File "/builds/acme/deploy/deploy/render.py", line 7, in load',
+        "    return json.load(f)",
+        f'  File "{lib}/__init__.py", line 293, in load',
+        "    return loads(fp.read(),",
+        f'  File "{lib}/decoder.py", line 337, in decode',
+        "    obj, end = self.raw_decode(s, idx=_w(s, 0).end())",
+        f'  File "{lib}/decoder.py", line 353, in raw_decode',
+        "    obj, end = self.scan_once(s, idx)",
+        "json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 3 column 5",
+    ]
+    shown = shown_lines(triage(body))
+    assert '  File "/builds/acme/deploy/deploy/render.py", line 7, in load' in shown
+    assert f'  File "{lib}/__init__.py", line 293, in load' not in shown
+    assert "    return loads(fp.read()," not in shown
+    assert f'  File "{lib}/decoder.py", line 337, in decode' not in shown
+    assert f'  File "{lib}/decoder.py", line 353, in raw_decode' in shown
+    assert "    obj, end = self.scan_once(s, idx)" in shown
+    # Debian's system Python too; the innermost frame here is the user's, so no library frame stays.
+    deb = [
+        "$ python3 tools/fetch.py",
+        "Traceback (most recent call last):",
+        '  File "/usr/lib/python3.11/urllib/request.py", line 216, in urlopen',
+        "    return opener.open(url, data, timeout)",
+        '  File "/builds/acme/tools/fetch.py", line 12, in parse',
+        "    raise ValueError(f'bad payload: {body!r}')",
+        "ValueError: bad payload: b''",
+    ]
+    shown = shown_lines(triage(deb))
+    assert '  File "/usr/lib/python3.11/urllib/request.py", line 216, in urlopen' not in shown
+    assert '  File "/builds/acme/tools/fetch.py", line 12, in parse' in shown
+
+
+def test_an_installed_packages_innermost_frame_is_no_exception_to_library_frames() -> None:
+    # A package's innermost frame is its own internals, not a documented call: it goes with the rest.
+    pkg = "/builds/acme/app/.venv/lib/python3.11/site-packages/sqlalchemy/engine"
+    body = [
+        "$ python -m app.seed",
+        "Traceback (most recent call last):",
+        '  File "/builds/acme/app/app/seed.py", line 21, in main',
+        "    session.commit()",
+        f'  File "{pkg}/base.py", line 2113, in _exec_insertmany_context',
+        "    dialect.do_execute(",
+        f'  File "{pkg}/default.py", line 922, in do_execute',
+        "    cursor.execute(statement, parameters)",
+        "sqlite3.IntegrityError: UNIQUE constraint failed: users.email",
+    ]
+    shown = shown_lines(triage(body))
+    assert '  File "/builds/acme/app/app/seed.py", line 21, in main' in shown
+    assert not any("site-packages" in t for t in shown)
+
+
+def test_faulthandlers_innermost_standard_library_frame_stays_but_not_its_outermost() -> None:
+    # faulthandler prints most recent call first: the frame under the thread's header is where
+    # it crashed; the last frame is where the program started, however close to the next line.
+    body = [
+        "$ python verify.py",
+        "Fatal Python error: Segmentation fault",
+        "",
+        "Current thread 0x00007f56994a8b80 (most recent call first):",
+        '  File "/usr/lib/python3.11/ctypes/__init__.py", line 519 in string_at',
+        '  File "/builds/acme/zipread/native.py", line 8 in read_header',
+        '  File "/usr/lib/python3.11/runpy.py", line 88 in _run_code',
+        "Segmentation fault (core dumped)",
+    ]
+    shown = shown_lines(triage(body, status=139))
+    assert '  File "/usr/lib/python3.11/ctypes/__init__.py", line 519 in string_at' in shown
+    assert '  File "/builds/acme/zipread/native.py", line 8 in read_header' in shown
+    assert '  File "/usr/lib/python3.11/runpy.py", line 88 in _run_code' not in shown
+
+
+def test_a_jvm_trace_keeps_only_the_innermost_library_frame_over_the_users() -> None:
+    # The JDK call that threw stays; the JDK frames between it and the user's code go.
+    thrower = "\tat java.base/java.util.ArrayList$Itr.checkForComodification(ArrayList.java:1013)"
+    between = "\tat java.base/java.util.ArrayList$Itr.next(ArrayList.java:967)"
+    shown = shown_lines(
+        triage(
+            [
+                "$ java -jar build/app.jar",
+                'Exception in thread "main" java.util.ConcurrentModificationException',
+                thrower,
+                between,
+                "\tat com.acme.Pruner.prune(Pruner.java:14)",
+                "\tat com.acme.Pruner.main(Pruner.java:6)",
+            ]
+        )
+    )
+    assert thrower in shown and between not in shown
+    assert "\tat com.acme.Pruner.prune(Pruner.java:14)" in shown
+    # Ruby names where it raised on the exception line itself: the library's `from` lines under it
+    # are callers, not the call that failed.
+    ruby = shown_lines(
+        triage(
+            [
+                "$ bundle exec sidekiq",
+                "/usr/lib/ruby/3.1.0/psych.rb:455:in `parse': (config/sidekiq.yml): did not find expected key"
+                " while parsing a block mapping at line 2 column 1 (Psych::SyntaxError)",
+                "\tfrom /usr/lib/ruby/3.1.0/psych.rb:455:in `parse_stream'",
+                "\tfrom /usr/lib/ruby/3.1.0/psych.rb:399:in `parse'",
+                "\tfrom config/boot.rb:9:in `load_queues'",
+                "\tfrom config/boot.rb:3:in `<main>'",
+            ]
+        )
+    )
+    assert "\tfrom /usr/lib/ruby/3.1.0/psych.rb:455:in `parse_stream'" not in ruby
+    assert "\tfrom config/boot.rb:9:in `load_queues'" in ruby
+
+
+def test_a_library_frame_that_is_the_traces_only_frame_stays() -> None:
+    # A lone runtime frame is all the trace says of where it failed.
+    lone = "    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:122:26) {"
+    shown = shown_lines(
+        triage(
+            [
+                "$ node scripts/sync.js",
+                "Error: getaddrinfo ENOTFOUND registry.acme.invalid",
+                lone,
+                "  errno: -3008",
+            ]
+        )
+    )
+    assert lone in shown
+    # Not when the trace has more frames: then the runtime's frames go.
+    shown = shown_lines(
+        triage(
+            [
+                "$ node scripts/sync.js",
+                "Error: getaddrinfo ENOTFOUND registry.acme.invalid",
+                lone,
+                "    at async main (/builds/acme/sync/scripts/sync.js:7:15)",
+                "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)",
+            ]
+        )
+    )
+    assert "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)" not in shown
+    assert "    at async main (/builds/acme/sync/scripts/sync.js:7:15)" in shown
