@@ -175,6 +175,49 @@ _TIMEOUT_RAISED = re.compile(
     r"(?<![\w$])(?:[\w$]+\.)*\w*Time[oO]ut(?:Error|Exception)\b"
     r"|^socket\.timeout\b|\bkind: (?:TimedOut|WouldBlock)\b"
     r"|`Err` value: (?:\w+::)*(?:Timeout|TimedOut|Elapsed)\b"
+    # Ruby's standard library names its waits that ran out without the suffix: net/protocol's
+    # `Net::OpenTimeout`, `Net::ReadTimeout`, `Net::WriteTimeout`, the timeout library's
+    # `Timeout::Error` (ruby prints the class in parentheses after the message).
+    r"|(?<![\w:])(?:Net::(?:Open|Read|Write)Timeout|Timeout::Error)\b"
+    # Go's standard error for a context whose deadline passed (`context.DeadlineExceeded`:
+    # `context deadline exceeded`), in a panic or an error value. (A connection that timed out,
+    # `i/o timeout` or ETIMEDOUT, is the network's: the rules read it as infrastructure.)
+    r"|\bcontext deadline exceeded\b"
+)
+# The same for the exception classes and error codes the languages' standard libraries and
+# package managers document as a package or library that is not installed, or whose installed
+# version does not offer what the program imports: Python's `importlib.metadata.PackageNotFoundError`
+# and pkg_resources' `DistributionNotFound`/`VersionConflict`; Java's `ClassNotFoundException` and
+# `NoClassDefFoundError` for a class the classpath lacks (not `Could not initialize class`, a
+# static initialiser that failed); Node's `ERR_PACKAGE_PATH_NOT_EXPORTED` (a subpath the package's
+# "exports" do not offer) and `ERR_MODULE_NOT_FOUND` for `Cannot find package`; RubyGems'
+# `Gem::MissingSpecError`/`Gem::MissingSpecVersionError`/`Gem::LoadError` and Bundler's
+# `Bundler::GemNotFound`. An uncaught one is a dependency problem, whatever rule read it.
+_DEPENDENCY_RAISED = re.compile(
+    r"(?<![\w$])(?:(?:importlib(?:_metadata|\.metadata)\.)?PackageNotFoundError"
+    r"|pkg_resources\.(?:DistributionNotFound|(?:Contextual)?VersionConflict))\b"
+    r"|(?<![\w$])(?:java\.lang\.)?(?:ClassNotFoundException|NoClassDefFoundError)\b(?!: Could not initialize)"
+    r"|\bERR_PACKAGE_PATH_NOT_EXPORTED\b|\[ERR_MODULE_NOT_FOUND\]: Cannot find package\b"
+    r"|(?<![\w:])(?:Gem::(?:MissingSpec(?:Version)?Error|LoadError)|Bundler::GemNotFound)\b"
+)
+# ... and those they document as a configuration that is defective: every exception of Python's
+# `configparser` (the module exists to read configuration files: `NoSectionError`,
+# `DuplicateOptionError`, `InterpolationMissingOptionError`, `ParsingError`...), Node's
+# `ERR_INVALID_PACKAGE_CONFIG` (a package.json that is not valid) and `ERR_INVALID_PACKAGE_TARGET`
+# (an "exports"/"main" target a package.json gives that is not valid).
+_CONFIG_RAISED = re.compile(
+    r"(?<![\w$])configparser\.[A-Z]\w*Error\b|\bERR_INVALID_PACKAGE_(?:CONFIG|TARGET)\b"
+)
+# A file that a program could not open or load because it is missing from a package manager's
+# install directory (PHP's `Failed opening required '/app/vendor/autoload.php'`, `require(...vendor/
+# ...): Failed to open stream: No such file or directory`, node's `Cannot find module
+# '/app/node_modules/x/index.js'`): the dependencies were not installed, whatever program says so.
+# The directories are the package managers' documented install locations: Composer's, Go's and
+# Bundler's `vendor/`, npm's `node_modules/`, pip's `site-packages/`/`dist-packages/`.
+_DEPENDENCY_FILE_MISSING = re.compile(
+    r"(?i)(?=[^\n]*\b(?:failed opening required|failed to open stream|cannot find module"
+    r"|no such file or directory)\b)"
+    r"[^\n]*?(?<![\w.-])(?:vendor|node_modules|site-packages|dist-packages)/"
 )
 # JavaScript's `JSON.parse` throws a `SyntaxError` (ECMA-262) when its text is not JSON: under a
 # frame `at JSON.parse`, the error is in the data the program read at run time, not in its source
@@ -233,6 +276,11 @@ _MISSING_PACKAGE = re.compile(
     # an installed version that does not satisfy a requirement (`requires x<3, but you have x 1.2`).
     r"|\bstubs (?:are )?not installed\b"
     r"|\brequire(?:s|ment)?\b[^\n]{1,80}?\bbut you have\b"
+    # A compiler that cannot find an imported package or module on its paths: javac's `package
+    # org.slf4j does not exist` and `module not found: org.json`, Go's `package slices is not in
+    # GOROOT` (a standard package newer than the toolchain), `no required module provides package`.
+    r"|\bpackage [\w.$/-]+ (?:does not exist|is not in (?:GOROOT|std))\b"
+    r"|\berror: module not found: [\w.]+$|\bno required module provides package\b"
 )
 # A tool called with an argument, option or task it does not know (argparse's `error: unrecognized
 # arguments: --x`, `unknown option`, Go's `flag provided but not defined`, rake's `Don't know how to
@@ -299,6 +347,9 @@ _WORD_REFINEMENTS: tuple[tuple[frozenset[Category], re.Pattern[str], str, Catego
     (_LAUNCHER_REFINES, _LAUNCHER_FAULT, "card", Category.CONFIG),
     (_MEMORY_REFINES, _MEMORY_EXHAUSTED, "card", Category.RESOURCE),
     (frozenset({Category.RUNTIME}), _TIMEOUT_RAISED, "signal", Category.TIMEOUT),
+    (frozenset({Category.RUNTIME}), _DEPENDENCY_RAISED, "signal", Category.DEPENDENCY),
+    (frozenset({Category.RUNTIME}), _CONFIG_RAISED, "signal", Category.CONFIG),
+    (frozenset({Category.RUNTIME}), _DEPENDENCY_FILE_MISSING, "card", Category.DEPENDENCY),
     (_DEPENDENCY_REFINES, _MISSING_PACKAGE, "card", Category.DEPENDENCY),
     (_SERVICE_REFINES, _SERVICE_DOWN, "whole", Category.INFRASTRUCTURE),
     (_TOOL_REFINES, _TOOL_MISSING, "card", Category.INFRASTRUCTURE),

@@ -445,3 +445,162 @@ def test_a_syntax_error_json_parse_threw_is_in_the_data_not_the_source() -> None
         ]
     )
     assert source.category is Category.COMPILE
+
+
+def test_standard_exception_classes_decide_the_family_whatever_reader_read_them() -> None:
+    """Round 32b: the exception classes and error codes the standard libraries and package
+    managers document as a wait that ran out, a package missing or not fitting, or configuration
+    that is defective, decide an uncaught error's category whatever rule read it (no tool's own
+    rule needed)."""
+    ruby_timeout = top_card(
+        [
+            "$ bundle exec rake search:reindex",
+            "rake aborted!",
+            "Net::ReadTimeout: Net::ReadTimeout with #<TCPSocket:(closed)>",
+            "/app/lib/tasks/search.rake:14:in `block (2 levels) in <main>'",
+            "Tasks: TOP => search:reindex",
+            "(See full trace by running task with --trace)",
+        ]
+    )
+    assert ruby_timeout.category is Category.TIMEOUT
+    conflict = top_card(
+        [
+            "$ python tools/plugins.py",
+            "Traceback (most recent call last):",
+            '  File "/app/tools/plugins.py", line 4, in <module>',
+            '    pkg_resources.require("acme-core>=3")',
+            "pkg_resources.VersionConflict: (acme-core 2.1.0 (/usr/lib/python3/site-packages),"
+            " Requirement.parse('acme-core>=3'))",
+        ]
+    )
+    assert conflict.category is Category.DEPENDENCY
+    no_section = top_card(
+        [
+            "$ python tools/mailer.py",
+            "Traceback (most recent call last):",
+            '  File "/app/tools/mailer.py", line 9, in <module>',
+            '    host = parser.get("smtp", "host")',
+            "configparser.NoSectionError: No section: 'smtp'",
+        ]
+    )
+    assert no_section.category is Category.CONFIG
+    target = top_card(
+        [
+            "$ node scripts/build.mjs",
+            "node:internal/modules/esm/resolve:364",
+            'Error [ERR_INVALID_PACKAGE_TARGET]: Invalid "exports" main target "dist/index.js"'
+            " defined in the package config /app/node_modules/@acme/ui/package.json; targets must"
+            ' start with "./"',
+            "    at invalidPackageTarget (node:internal/modules/esm/resolve:364:10)",
+            "  code: 'ERR_INVALID_PACKAGE_TARGET'",
+            "Node.js v20.11.0",
+        ]
+    )
+    assert target.category is Category.CONFIG
+
+
+def test_standard_exception_words_in_other_places_do_not_decide_the_family() -> None:
+    """The classes decide only an uncaught error's own lines: a class that failed its static
+    initialiser is the program's bug, and a program's error that merely mentions a timeout in its
+    message stays what it is."""
+    init = top_card(
+        [
+            "$ java -cp build/classes com.acme.Main",
+            'Exception in thread "main" java.lang.NoClassDefFoundError: Could not initialize class'
+            " com.acme.Prices",
+            "\tat com.acme.Main.main(Main.java:5)",
+        ]
+    )
+    assert init.category is Category.RUNTIME
+    words = top_card(
+        [
+            "$ python tools/sync.py",
+            "Traceback (most recent call last):",
+            '  File "/app/tools/sync.py", line 9, in <module>',
+            "    raise ValueError(f'bad timeout setting {t}')",
+            "ValueError: bad value in section timeout: -1",
+        ]
+    )
+    assert words.category is Category.RUNTIME
+
+
+def test_a_file_missing_from_a_package_managers_install_directory_is_a_dependency() -> None:
+    """A program that cannot open a file under vendor/, node_modules/ or site-packages/: the
+    dependencies were not installed. A missing file of the project's own is not."""
+    vendored = top_card(
+        [
+            "$ php bin/console.php",
+            "PHP Warning:  require(/app/vendor/symfony/console/Application.php): Failed to open"
+            " stream: No such file or directory in /app/bin/console.php on line 7",
+            "PHP Fatal error:  Uncaught Error: Failed opening required"
+            " '/app/vendor/symfony/console/Application.php' (include_path='.:/usr/share/php') in"
+            " /app/bin/console.php:7",
+            "Stack trace:",
+            "#0 {main}",
+            "  thrown in /app/bin/console.php on line 8",
+        ],
+        status=255,
+    )
+    assert vendored.category is Category.DEPENDENCY
+    own = top_card(
+        [
+            "$ php bin/console.php",
+            "PHP Warning:  require(/app/src/Kernel.php): Failed to open stream: No such file or"
+            " directory in /app/bin/console.php on line 7",
+            "PHP Fatal error:  Uncaught Error: Failed opening required '/app/src/Kernel.php'"
+            " (include_path='.:/usr/share/php') in /app/bin/console.php:7",
+            "Stack trace:",
+            "#0 {main}",
+            "  thrown in /app/bin/console.php on line 8",
+        ],
+        status=255,
+    )
+    assert own.category is not Category.DEPENDENCY
+
+
+def test_a_compiler_missing_an_imported_package_is_a_dependency() -> None:
+    """javac's `package x does not exist` (here as maven shows it), Go's `is not in GOROOT` and
+    `no required module provides package`: the package is not on the compiler's paths. A symbol
+    that is not found is not."""
+    maven = top_card(
+        [
+            "$ mvn -B compile",
+            "[ERROR] COMPILATION ERROR : ",
+            "[ERROR] /app/src/main/java/com/acme/audit/AuditTrail.java:[3,17] package org.slf4j does"
+            " not exist",
+            "[ERROR] /app/src/main/java/com/acme/audit/AuditTrail.java:[9,13] cannot find symbol",
+            "[INFO] BUILD FAILURE",
+        ]
+    )
+    assert maven.category is Category.DEPENDENCY
+    typed = top_card(
+        [
+            "$ mvn -B compile",
+            "[ERROR] COMPILATION ERROR : ",
+            "[ERROR] /app/src/main/java/com/acme/audit/AuditTrail.java:[9,13] cannot find symbol",
+            "  symbol:   class Logger",
+            "[INFO] BUILD FAILURE",
+        ]
+    )
+    assert typed.category is Category.COMPILE
+
+
+def test_go_context_deadline_exceeded_in_a_panic_is_a_timeout() -> None:
+    """Go's `context deadline exceeded` (`context.DeadlineExceeded`): a deadline passed, whatever
+    rule read the panic. A panic of the program's own stays runtime, and a connection that timed
+    out (`i/o timeout`) is not made a timeout by it."""
+    goroutine = [
+        "",
+        "goroutine 1 [running]:",
+        "main.main()",
+        "\t/app/cmd/warm/main.go:31 +0x1a5",
+        "exit status 2",
+    ]
+    card = top_card(["$ go run ./cmd/warm", "panic: context deadline exceeded", *goroutine])
+    assert card.category is Category.TIMEOUT
+    own = top_card(
+        ["$ go run ./cmd/warm", "panic: runtime error: index out of range [3] with length 3", *goroutine]
+    )
+    assert own.category is Category.RUNTIME
+    dial = top_card(["$ go run ./cmd/warm", "panic: dial tcp 10.0.0.9:443: i/o timeout", *goroutine])
+    assert dial.category is not Category.TIMEOUT

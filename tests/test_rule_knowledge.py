@@ -842,3 +842,21 @@ def test_rake_aborted_after_failing_tests_leaves_the_test_failure_on_top() -> No
     )
     assert top.category is Category.TEST
     assert top.rule != "rake.aborted"
+
+
+def test_allocators_failure_phrases_are_out_of_memory() -> None:
+    """Round 32b: `not enough memory`, `memory allocation failed`, `unable to alloc N bytes` are
+    what C libraries and runtimes print when malloc fails, whatever the tool. Not a report that
+    merely counts memory."""
+    lua = top_card(["$ lua scripts/pack.lua", "lua: not enough memory"])
+    assert lua.category is Category.RESOURCE
+    xz = top_card(["$ xz -9e -T0 dist/app.tar", "xz: dist/app.tar: Memory allocation failed"])
+    assert xz.category is Category.RESOURCE
+    fine = top_card(
+        [
+            "$ ./bench.sh",
+            "allocated 1048576 bytes in 3 ms",
+            "error: checksum mismatch in dist/app.tar",
+        ]
+    )
+    assert fine.category is not Category.RESOURCE
