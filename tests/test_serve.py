@@ -145,7 +145,7 @@ def test_sigkill_mid_work_loses_nothing(server: Server, tmp_path: Path) -> None:
     keys = processed.read_text().splitlines()
     assert len(set(keys)) == DELIVERIES  # every accepted delivery was processed
     log = (tmp_path / "server.log").read_text()
-    assert '"msg": "workers stopped"' in log and "Application shutdown complete" in log
+    assert '"msg":"workers stopped"' in log and "Application shutdown complete" in log
     assert SECRET not in log and "signature=" not in log
 
 
@@ -194,4 +194,4 @@ def test_worker_process_drains_the_queue_and_stops_on_sigterm(tmp_path: Path) ->
             proc.kill()
             proc.wait()
     assert sorted(processed.read_text().splitlines()) == [f"k{n}" for n in range(1, 6)]
-    assert '"msg": "workers stopped"' in log.read_text()
+    assert '"msg":"workers stopped"' in log.read_text()

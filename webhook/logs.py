@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from types import MappingProxyType
 from typing import IO, Any
 
+import orjson
+
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 _context: contextvars.ContextVar[Mapping[str, Any]] = contextvars.ContextVar("destill_log", default=_EMPTY)
 
@@ -43,8 +45,16 @@ FIELDS = frozenset(
 )
 
 
-# Built once: json.dumps with any non-default option builds a new encoder for every call.
-_ENCODER = json.JSONEncoder(default=str, ensure_ascii=False)
+# For what orjson refuses (an int past 64 bits, a key that is not a string): the json module's.
+_FALLBACK = json.JSONEncoder(default=str, ensure_ascii=False)
+
+
+def _encode(out: Mapping[str, Any]) -> str:
+    """One log line's JSON; anything not JSON by itself is written as its str()."""
+    try:
+        return orjson.dumps(out, default=str).decode()
+    except TypeError:  # orjson.JSONEncodeError is one
+        return _FALLBACK.encode(out)
 
 
 @contextmanager
@@ -85,7 +95,7 @@ class JsonFormatter(logging.Formatter):
             out[key] = attrs[key]
         if record.exc_info and record.exc_info[0] is not None:
             out["error"] = f"{record.exc_info[0].__name__}: {record.exc_info[1]}"[:1000]
-        return _ENCODER.encode(out)
+        return _encode(out)
 
 
 class JsonHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -139,7 +149,7 @@ def info(logger: logging.Logger, msg: str, **fields: Any) -> None:
     for key, value in fields.items():
         if key in FIELDS:
             out[key] = value
-    line = _ENCODER.encode(out) + handler.terminator
+    line = _encode(out) + handler.terminator
     with handler.lock:  # type: ignore[union-attr]  # created by Handler.__init__
         try:
             handler.stream.write(line)

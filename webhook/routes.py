@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 import time
 import uuid
@@ -13,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse as _StarletteJSON
 from starlette.responses import Response
@@ -47,13 +47,11 @@ class Edge:
     secrets: list[bytes] = field(default_factory=list)
 
 
-# Starlette's JSONResponse calls json.dumps with options, which builds an encoder per response.
-_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-
-
 class JSONResponse(_StarletteJSON):
+    """Starlette's, rendered by orjson (its json.dumps with options builds an encoder per call)."""
+
     def render(self, content: Any) -> bytes:
-        return _JSON.encode(content).encode("utf-8")
+        return orjson.dumps(content)
 
 
 class _TooLarge(Exception):
@@ -168,7 +166,7 @@ class Webhook:
             self.edge.metrics.delivered("error")
             log.exception("delivery failed")
             answer = _Answer(500, {"error": "internal error"})
-        body = _JSON.encode(answer.content).encode("utf-8")
+        body = orjson.dumps(answer.content)
         headers = [
             (b"content-length", str(len(body)).encode()),
             (b"content-type", b"application/json"),
