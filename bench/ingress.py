@@ -28,7 +28,12 @@ altogether (`webhook.app.App`); batches that commit while the previous sync runs
 and the job's log lines written straight to the JSON handler's stream; a completion that claims the
 worker's next job in the same write. In instructions (`python -m bench.ingress_cost`, callgrind,
 deterministic): bare 801k a delivery, web-only 1,532k -> 1,426k, with workers 2,394k -> 2,066k on
-2026-11-27 (ratios 0.56 and 0.39). With workers on, the throughput figure depends on how much of
+2026-11-27 (ratios 0.56 and 0.39); later that day 1,293k and 1,652k (0.62 and 0.49), from: the
+handler run in its worker's own task instead of a task per job (-93k), a claim as two index-only
+reads and an update without RETURNING instead of one UNION ALL and RETURNING (-163k with the
+insert's lastrowid), orjson for the log lines, the answer and the payload (-127k), and metrics
+tallied as plain numbers read at scrape time (-23k); saturated ratio 0.45 -> 0.54-0.62 on a
+quiet machine. With workers on, the throughput figure depends on how much of
 the workers' backlog they work off inside the measured window: workers that keep up better make
 it lower. What is left (web only): the durable enqueue ~40 us, verify ~10 us (HMAC-SHA256 of the
 body), parsing and checking the payload ~18 us, the log line ~6 us. Tried without effect:
