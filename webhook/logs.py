@@ -12,8 +12,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import IO, Any
 
@@ -57,13 +56,21 @@ def _encode(out: Mapping[str, Any]) -> str:
         return _FALLBACK.encode(out)
 
 
-@contextmanager
-def log_context(**fields: Any) -> Iterator[None]:
-    token = _context.set({**_context.get(), **fields})
-    try:
-        yield
-    finally:
-        _context.reset(token)
+class log_context:  # lower case, like contextlib's context managers
+    """`with log_context(build=..., job_id=...):` every line logged inside carries these fields.
+    A class, not @contextmanager: it is entered once per job, and a generator costs three times
+    as much."""
+
+    __slots__ = ("_fields", "_token")
+
+    def __init__(self, **fields: Any) -> None:
+        self._fields = fields
+
+    def __enter__(self) -> None:
+        self._token = _context.set({**_context.get(), **self._fields})
+
+    def __exit__(self, *exc: object) -> None:
+        _context.reset(self._token)
 
 
 class JsonFormatter(logging.Formatter):

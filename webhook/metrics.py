@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily, Metric
-from prometheus_client.utils import floatToGoString
 
 from core.store import JobState, StoreStats
 
@@ -54,7 +53,7 @@ class _Tally:
             running, buckets = 0, []
             for bound, n in zip((*DURATION_BUCKETS, float("inf")), hist.counts, strict=True):
                 running += n
-                buckets.append((floatToGoString(bound), running))
+                buckets.append(("+Inf" if bound == float("inf") else repr(bound), running))
             durations.add_metric([outcome], buckets, hist.total)
         yield durations
         attempts = CounterMetricFamily(
