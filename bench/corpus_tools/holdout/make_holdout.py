@@ -376,6 +376,20 @@ CORPORA = {
         "/work/scratch/h26venv/bin:/work/scratch/h26/npm/node_modules/.bin",
         "/work/scratch/h26/gocache",
     ),
+    "holdout27": (
+        "h27_cases",
+        Path("/work/main/bench/holdout27"),
+        "agent-29",
+        "/work/scratch/h27venv/bin:/work/scratch/h27/npm/node_modules/.bin",
+        "/work/scratch/h27/gocache",
+    ),
+    "holdout28": (
+        "h28_cases",
+        Path("/work/main/bench/holdout28"),
+        "agent-30",
+        "/work/scratch/h28venv/bin:/work/scratch/h28/npm/node_modules/.bin",
+        "/work/scratch/h28/gocache",
+    ),
 }
 
 
