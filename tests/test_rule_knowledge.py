@@ -595,6 +595,159 @@ CASES = [
         "\tfrom release.rb:3:in `<main>'",
         id="rubygems-missing-spec-version",
     ),
+    pytest.param(
+        "$ sh scripts/release.sh\nrelease: version 4.2.1\nscripts/release.sh: 5: Bad substitution",
+        2,
+        Category.CONFIG,
+        "scripts/release.sh: 5: Bad substitution",
+        id="dash-bad-substitution",
+    ),
+    pytest.param(
+        "$ go run ./cmd/crawler\ncrawler: queue urls\n"
+        'crawler: bad CRAWL_WORKERS: strconv.Atoi: parsing "eight": invalid syntax\nexit status 1',
+        1,
+        Category.CONFIG,
+        'strconv.Atoi: parsing "eight": invalid syntax',
+        id="go-strconv-value-rejected",
+    ),
+    pytest.param(
+        "$ python scripts/firewall.py\nTraceback (most recent call last):\n"
+        '  File "/app/scripts/firewall.py", line 8, in <module>\n'
+        "    nets.append(ipaddress.ip_network(line))\n"
+        '  File "/usr/lib/python3.11/ipaddress.py", line 83, in ip_network\n'
+        "    raise ValueError(f'{address!r} does not appear to be an IPv4 or IPv6 network')\n"
+        "ValueError: '172.16.0.0/33' does not appear to be an IPv4 or IPv6 network",
+        1,
+        Category.CONFIG,
+        "ValueError: '172.16.0.0/33' does not appear to be an IPv4 or IPv6 network",
+        id="python-ipaddress-value-rejected",
+    ),
+    pytest.param(
+        "$ java Poller.java\n"
+        'Exception in thread "main" java.time.format.DateTimeParseException: '
+        "Text cannot be parsed to a Duration\n"
+        "\tat java.base/java.time.Duration.parse(Duration.java:419)\n"
+        "\tat Poller.main(Poller.java:10)",
+        1,
+        Category.CONFIG,
+        "\tat Poller.main(Poller.java:10)",
+        id="java-duration-parse-value-rejected",
+    ),
+    pytest.param(
+        "$ php bin/retention.php\n"
+        "PHP Fatal error:  Uncaught Exception: Unknown or bad format (P30) in /app/bin/retention.php:4\n"
+        "Stack trace:\n#0 /app/bin/retention.php(4): DateInterval->__construct()\n#1 {main}\n"
+        "  thrown in /app/bin/retention.php on line 4",
+        255,
+        Category.CONFIG,
+        "#0 /app/bin/retention.php(4): DateInterval->__construct()",
+        id="php-dateinterval-value-rejected",
+    ),
+    pytest.param(
+        "$ ruby bin/worker.rb\n/usr/lib/ruby/3.1.0/bundler/definition.rb:426:in `validate_ruby!': "
+        "Your Ruby version is 3.1.2, but your Gemfile specified 3.3.0 (Bundler::RubyVersionMismatch)\n"
+        "\tfrom /usr/lib/ruby/3.1.0/bundler.rb:145:in `setup'\n"
+        "\tfrom bin/worker.rb:1:in `<main>'",
+        1,
+        Category.DEPENDENCY,
+        "\tfrom bin/worker.rb:1:in `<main>'",
+        id="bundler-ruby-version-mismatch",
+    ),
+    pytest.param(
+        "$ ruby script/load_fixtures.rb\n/usr/lib/ruby/3.1.0/json/common.rb:216:in `parse': "
+        "451: unexpected token at '{'sku': 'A-1'}] (JSON::ParserError)\n"
+        "\tfrom /usr/lib/ruby/3.1.0/json/common.rb:216:in `parse'\n"
+        "\tfrom script/load_fixtures.rb:5:in `block in <main>'",
+        1,
+        Category.CONFIG,
+        "\tfrom script/load_fixtures.rb:5:in `block in <main>'",
+        id="ruby-json-parser-error",
+    ),
+    pytest.param(
+        "$ node import.js\nError: Cannot create a string longer than 0x1fffffe8 characters\n"
+        "    at Object.readFileSync (node:fs:448:20)\n"
+        "    at Object.<anonymous> (/app/import.js:3:17) {\n"
+        "  code: 'ERR_STRING_TOO_LONG'\n}\n\nNode.js v20.20.2",
+        1,
+        Category.RESOURCE,
+        "  code: 'ERR_STRING_TOO_LONG'",
+        id="node-string-too-long",
+    ),
+    pytest.param(
+        "$ node ci/restore-cache.js\nError: unexpected end of file\n"
+        "    at Zlib.zlibOnError [as onerror] (node:zlib:189:17)\n"
+        "    at Object.<anonymous> (/app/ci/restore-cache.js:6:18) {\n"
+        "  errno: -5,\n  code: 'Z_BUF_ERROR'\n}\n\nNode.js v20.20.2",
+        1,
+        Category.INFRASTRUCTURE,
+        "  code: 'Z_BUF_ERROR'",
+        id="node-zlib-truncated",
+    ),
+    pytest.param(
+        "$ python tools/unpack.py\nTraceback (most recent call last):\n"
+        '  File "/app/tools/unpack.py", line 6, in <module>\n'
+        "    data = gzip.decompress(blob)\n"
+        "EOFError: Compressed file ended before the end-of-stream marker was reached",
+        1,
+        Category.INFRASTRUCTURE,
+        "EOFError: Compressed file ended before the end-of-stream marker was reached",
+        id="python-gzip-truncated",
+    ),
+    pytest.param(
+        "$ node server.js\nError: EISDIR: illegal operation on a directory, read\n"
+        "    at Object.readFileSync (node:fs:448:20)\n"
+        "    at Object.<anonymous> (/app/server.js:5:27) {\n"
+        "  errno: -21,\n  code: 'EISDIR',\n  syscall: 'read'\n}",
+        1,
+        Category.CONFIG,
+        "    at Object.<anonymous> (/app/server.js:5:27) {",
+        id="node-eisdir",
+    ),
+    pytest.param(
+        "$ python tools/load.py\nTraceback (most recent call last):\n"
+        '  File "/app/tools/load.py", line 4, in <module>\n'
+        "    with open(path) as f:\n"
+        "IsADirectoryError: [Errno 21] Is a directory: 'config/'",
+        1,
+        Category.CONFIG,
+        "IsADirectoryError: [Errno 21] Is a directory: 'config/'",
+        id="python-is-a-directory",
+    ),
+    pytest.param(
+        "$ python db/migrate.py\nTraceback (most recent call last):\n"
+        '  File "/app/db/migrate.py", line 18, in <module>\n'
+        '    db.execute("CREATE TABLE t1 (id INTEGER PRIMARY KEY)")\n'
+        "sqlite3.OperationalError: database is locked",
+        1,
+        Category.TIMEOUT,
+        "sqlite3.OperationalError: database is locked",
+        id="python-sqlite-busy-timeout",
+    ),
+    pytest.param(
+        "$ java Router.java\n"
+        'Exception in thread "main" java.util.regex.PatternSyntaxException: '
+        "Illegal character range near index 18\n"
+        "^/static/[a-z0-9_-+/.]+$\n"
+        "                  ^\n"
+        "\tat java.base/java.util.regex.Pattern.error(Pattern.java:2028)\n"
+        "\tat Router.main(Router.java:13)",
+        1,
+        Category.CONFIG,
+        "^/static/[a-z0-9_-+/.]+$",
+        id="java-pattern-syntax",
+    ),
+    pytest.param(
+        "$ python gateway/router.py\nTraceback (most recent call last):\n"
+        '  File "/app/gateway/router.py", line 8, in <module>\n'
+        "    table.append((name, re.compile(pattern.strip())))\n"
+        '  File "/usr/lib/python3.11/re/_parser.py", line 874, in _parse\n'
+        '    raise source.error("missing ), unterminated subpattern",\n'
+        "re.error: missing ), unterminated subpattern at position 9",
+        1,
+        Category.CONFIG,
+        "re.error: missing ), unterminated subpattern at position 9",
+        id="python-re-error",
+    ),
 ]
 
 
@@ -860,3 +1013,50 @@ def test_allocators_failure_phrases_are_out_of_memory() -> None:
         ]
     )
     assert fine.category is not Category.RESOURCE
+
+
+def test_passing_mentions_of_round_33b_messages_do_not_change_the_category() -> None:
+    """Round 33b: the documented messages of value parsers, Bundler's Ruby check, zlib, EISDIR and
+    SQLite's busy lock decide a category only when they end a program, not in a test run's
+    passing or test-owned lines."""
+    top = top_card(
+        "$ go test ./...\n"
+        "=== RUN   TestParseWorkers\n"
+        '    workers_test.go:14: strconv.Atoi: parsing "eight": invalid syntax\n'
+        "--- FAIL: TestParseWorkers (0.00s)\n"
+        "FAIL\texample.com/crawler\t0.003s\n"
+        "FAIL"
+    )
+    assert top.category is Category.TEST
+    top = top_card(
+        "$ pytest -q\n"
+        "tests/test_net.py::test_rejects_bad_prefix PASSED\n"
+        "tests/test_db.py::test_database_is_locked_is_retried PASSED\n"
+        "_________________________________ test_allowlist _________________________________\n"
+        ">       nets = load_allowlist(['10.0.0.0/33'])\n"
+        "E       ValueError: '10.0.0.0/33' does not appear to be an IPv4 or IPv6 network\n"
+        "tests/test_net.py:9: ValueError\n"
+        "FAILED tests/test_net.py::test_allowlist - ValueError: '10.0.0.0/33' does not appear\n"
+        "1 failed, 12 passed in 0.31s"
+    )
+    assert top.category is Category.TEST
+    assert top.rule == "pytest.failed"
+    fine = top_card(
+        [
+            "$ ./ci/check.sh",
+            "cache: Error: unexpected end of file while probing, re-downloading",
+            "cache: restored 40000 bytes",
+            "error: checksum mismatch in dist/app.tar",
+        ]
+    )
+    assert fine.rule != "compressed.truncated"
+    regex = top_card(
+        "$ pytest -q\n"
+        "_________________________________ test_routes _________________________________\n"
+        ">       compile_routes(['^/orders/(?P<id>[0-9]+$'])\n"
+        "E       re.error: missing ), unterminated subpattern at position 9\n"
+        "tests/test_routes.py:7: error\n"
+        "FAILED tests/test_routes.py::test_routes - re.error: missing ), unterminated subpattern\n"
+        "1 failed, 4 passed in 0.12s"
+    )
+    assert regex.category is Category.TEST
