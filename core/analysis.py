@@ -46,7 +46,15 @@ from dataclasses import dataclass, field
 from core.commands import CHAIN, command_category
 from core.fingerprint import fingerprint
 from core.models import Category, Line, TriageCard
-from core.normalise import DEFAULT_MAX_LINE_BYTES, LineSplitter, Marker, marker, normalise, raw_marker
+from core.normalise import (
+    DEFAULT_MAX_LINE_BYTES,
+    LineSplitter,
+    Marker,
+    marker,
+    normalise,
+    process_prefix,
+    raw_marker,
+)
 from core.rules import GENERIC_PRIORITY, Rule, RuleSet
 
 LOOKAHEAD = 160  # longest block we follow after its first line
@@ -453,6 +461,10 @@ _MARKED_CODE = (
     (re.compile(r"^\s*>\s*\d+\s*\|"), re.compile(r"^\s+\d+\s*\|")),
     (re.compile(r"^>\s{3,}\S"), re.compile(r"^ {4}")),
 )
+# The place node's code frame quotes when the error was thrown inside node's own modules
+# (`node:fs:448`, `node:internal/modules/cjs/loader:645` above their source line and caret): where
+# in node's code, not the user's. (The quoted line stays: `throw er; // Unhandled 'error' event`.)
+_RUNTIME_SOURCE = re.compile(r"^node:[\w/]+:\d+$")
 _ALNUM = re.compile(r"[^\W_]")
 _DIFF_CHANGE = re.compile(r"^[-+]\s*\S")  # a diff's changed line, whatever it holds (`+    }`)
 _QUOTED = re.compile(r"^([\"'`]).*\1$")  # a quoted value, whatever it holds (a counterexample's `"--"`)
@@ -739,6 +751,8 @@ class Analyser:
         self._win: list[bytes] = []
         self._win_first = 1  # line number of _win[0]
         self._text_cache: dict[int, str] = {}
+        # Lines read without a process manager's prefix (`web.1  | `): the prefix, shown again.
+        self._prefixes: dict[int, str] = {}
         self._queue: deque[tuple[int, list[bytes]]] = deque()  # candidate line, keyword hits
         self._cards: list[_Card] = []
         self._st = _State()
@@ -808,6 +822,9 @@ class Analyser:
             self._win_first += cut
             lo = self._win_first
             self._text_cache = {k: v for k, v in self._text_cache.items() if k >= lo}
+            if len(self._prefixes) > keep * 4:
+                held = {k for c in self._cards for k in c.lines}
+                self._prefixes = {k: v for k, v in self._prefixes.items() if k >= lo or k in held}
 
     def _commands(self, first: int, hay: bytes, lines: list[bytes]) -> None:
         """Note the `$ command` lines of a block (`hay` as in `_add`: a `\n`, then the block)."""
@@ -849,8 +866,28 @@ class Analyser:
             if raw is None:
                 return None
             t = normalise(raw)
+            prefix = process_prefix(t)
+            if prefix and self._prefixed(n):
+                # A process manager's or task runner's line: read as the tool printed it.
+                self._prefixes[n] = prefix
+                t = t[len(prefix) :]
             self._text_cache[n] = t
         return t
+
+    def _same_process(self, a: int, b: int) -> bool:
+        """Whether lines `a` and `b` (both read) come from the same process: a block of one
+        process's output ends where another's line comes in between."""
+        pa, pb = self._prefixes.get(a), self._prefixes.get(b)
+        return pa == pb or (pa is not None and pb is not None and pa.rstrip() == pb.rstrip())
+
+    def _prefixed(self, n: int) -> bool:
+        """Whether a line next to `n` has a process prefix too: the block is that process's output
+        (one line that merely looks like one, `[api] ok`, is left as it is)."""
+        for k in (n - 1, n + 1):
+            raw = self._raw(k)
+            if raw is not None and process_prefix(normalise(raw)):
+                return True
+        return False
 
     # -- candidates ---------------------------------------------------------------------------
 
@@ -1007,7 +1044,7 @@ class Analyser:
         blanks = 0
         for k in range(n + 1, min(n + cap, self._last) + 1):
             t, raw = self._text(k), self._raw(k)
-            if t is None or raw is None:
+            if t is None or raw is None or not self._same_process(n, k):
                 break
             # A section opens or closes (GitLab's `section_start:...` then its runner's "Cleaning
             # up project directory"): the block ended with the command that printed it.
@@ -1060,6 +1097,8 @@ class Analyser:
         for j in range(k + 1, min(k + MESSAGE_LINES, limit, self._last) + 1):
             t, raw = self._text(j), self._raw(j)
             if t is None or raw is None or not t.strip() or marker(t) is not None:
+                break
+            if not self._same_process(k, j):
                 break
             if raw_marker(raw) is not None or _SEPARATOR.match(t) or _LOG_RECORD.match(t):
                 break
@@ -1559,7 +1598,7 @@ class Analyser:
             shown.update(c.lines)
         if strong:
             self._lead_in(generic, kept)
-        ranked = self._join_neighbours(kept)
+        ranked = self._join_neighbours(self._without_reactions(kept))
         if strong and ranked:
             self._closing(generic, ranked[0])
         if ranked and not extra:
@@ -1693,6 +1732,28 @@ class Analyser:
             c.lines[k] = t[: self._keep]
             c.signal.add(k)
             shown.add(k)
+
+    def _without_reactions(self, ranked: list[_Card]) -> list[_Card]:
+        """A process manager (foreman, honcho, concurrently, docker compose) stops the other
+        processes once one exits: after the best card's failure in one process's output, a
+        termination signal elsewhere (`sending SIGTERM to all processes`) is its reaction, not
+        a cancellation of the job."""
+        if len(ranked) < 2 or ranked[0].head not in self._prefixes:
+            return ranked
+        top = ranked[0]
+        return [
+            top,
+            *(
+                c
+                for c in ranked[1:]
+                if not (
+                    (c.category or c.rule.category) is Category.TIMEOUT
+                    and c.head > top.head
+                    and c.section == top.section
+                    and not self._same_process(top.head, c.head)
+                )
+            ),
+        ]
 
     def _join_neighbours(self, ranked: list[_Card]) -> list[_Card]:
         """Cards a few lines from the best one, in its section, tell the same failure's story (the
@@ -2101,6 +2162,8 @@ class Analyser:
                 continue  # how the process ended, not why
             if k != c.head and _NO_CONTENT.match(t):
                 continue
+            if k != c.head and k not in c.signal and _RUNTIME_SOURCE.match(t):
+                continue
             if k != c.head and _WAITING.search(t):
                 continue  # the tool waiting for its other jobs once one failed: when, not what
             if (k not in c.signal or tail) and _TRACE_HEADER.search(t) and t.rstrip().endswith(":"):
@@ -2396,7 +2459,10 @@ class Analyser:
                         c.rule.name, sorted(c.tests) if c.rule.group and c.tests else c.key_texts[:1]
                     ),
                     tests=c.tests,
-                    lines=[Line(number=k, text=c.lines[k][: self.max_line_chars]) for k in picked],
+                    lines=[
+                        Line(number=k, text=(self._prefixes.get(k, "") + c.lines[k])[: self.max_line_chars])
+                        for k in picked
+                    ],
                 )
             )
         return out

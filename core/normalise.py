@@ -85,6 +85,31 @@ def normalise(raw: bytes) -> str:
     return text.translate(_QUOTES)
 
 
+# Process managers and task runners name the process whose output a line is in front of it:
+# foreman and honcho (`web.1    | `, after a `HH:MM:SS ` time unless told not to), docker compose
+# (`api-1  | `; v1 `api_1  | `), concurrently (`[api] `, `[0] `: a name or an index; not a log
+# level such as sbt's `[error] `), turbo (`web:build: `, package and task).
+_MANAGED_RE = re.compile(r"(?:\d\d:\d\d:\d\d )?[\w.-]*?\w[._-]\d+ *\|(?: |$)")
+_CONCURRENTLY_RE = re.compile(
+    r"\[(?!(?:trace|debug|info|notice|warn|warning|error|err|alert|crit|critical|emerg|fatal|severe"
+    r"|success|pass|passed|fail|failed|skip|skipped|ok)\])(?:[a-z][\w.@-]*|\d+)\](?: |$)"
+)
+_TASK_RE = re.compile(r"(?:@[\w.-]+/)?[\w-]+:[a-z][\w-]*: ")
+
+
+def process_prefix(text: str) -> str:
+    """The process manager's or task runner's prefix in front of a line (`web.1  | `), or ""."""
+    if text[:1] == "[":
+        m = _CONCURRENTLY_RE.match(text)
+    elif "|" in text:
+        m = _MANAGED_RE.match(text)
+    elif 0 < text.find(":") < text.find(": "):
+        m = _TASK_RE.match(text)
+    else:
+        return ""
+    return m.group() if m else ""
+
+
 # --- sections --------------------------------------------------------------------------------------
 
 

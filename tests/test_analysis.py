@@ -2581,3 +2581,55 @@ def test_a_data_file_the_command_reads_that_does_not_parse_or_validate_is_config
     assert cards[0].category is not Category.CONFIG
     # The same parse error from a command that names no data file is not the configuration's.
     assert analyse(_gitlab_log("node scripts/render.js", parse), RULES)[0].category is not Category.CONFIG
+
+
+# A process manager's output (foreman, honcho, docker compose, concurrently): each line carries the
+# name of the process that printed it, and the processes' lines interleave.
+_WORKER, _WEB = "worker.1 | ", "web.1    | "
+_MANAGED = [
+    "$ foreman start",
+    _WEB + "GET /healthz 200 1ms",
+    _WORKER + "worker: loading config/queue.ini",
+    _WORKER + "Traceback (most recent call last):",
+    _WORKER + '  File "/app/worker.py", line 7, in <module>',
+    _WORKER + '    load("config/queue.ini")',
+    _WORKER + '  File "/app/config.py", line 12, in load',
+    _WORKER + "    return sections[name]",
+    _WORKER + "KeyError: 'queue_main'",
+    _WEB + "GET /healthz 200 2ms",
+    _WEB + "GET /healthz 200 3ms",
+    "10:20:05 system   | worker.1 exited with code 1",
+    "10:20:05 system   | sending SIGTERM to all processes",
+    _WEB + "shutting down",
+]
+
+
+def test_a_process_managers_prefixed_lines_are_read_as_the_process_printed_them() -> None:
+    cards = analyse(bk_log(_MANAGED), RULES)
+    (card,) = cards  # the manager stopping the others once the worker failed is no card of its own
+    assert card.rule == "python.traceback" and card.title == "KeyError: 'queue_main'"
+    lines = [ln.text for ln in card.lines]
+    # Shown as printed, prefix and all; the other process's lines after it are not its message.
+    assert _WORKER + "KeyError: 'queue_main'" in lines
+    assert _WORKER + '  File "/app/worker.py", line 7, in <module>' in lines
+    assert not any(t.startswith(_WEB) or "SIGTERM" in t for t in lines)
+    # docker compose's `api-1  | ` and concurrently's `[api] ` prefixes too.
+    for prefix in ("api-1  | ", "[api] "):
+        error = ("Error: connect ECONNREFUSED 127.0.0.1:5432", "    at main (/app/index.js:3:9)")
+        node = [prefix + t for t in error]
+        top = analyse(bk_log(["$ npm run ci", prefix + "starting", *node]), RULES)[0]
+        assert top.rule == "node.uncaught" and [ln.text for ln in top.lines][-2:] == node
+
+
+def test_a_lone_line_that_looks_prefixed_or_a_log_level_is_left_as_it_is() -> None:
+    # One `[deploy] ` line among others is not a process's output: no rule reads what follows it.
+    lone = ["$ ./deploy.sh", "connecting", "[deploy] Error: cannot reach host", "done"]
+    cards = analyse(bk_log(lone), RULES)
+    assert cards[0].rule == "fallback.tail"
+    # sbt's and Maven's levels are no process names.
+    for level in ("[error] ", "[ERROR] "):
+        body = ["$ sbt test", *(level + t for t in ("Error: cannot reach host", "Error: cannot reach host"))]
+        assert all(c.rule != "node.uncaught" for c in analyse(bk_log(body), RULES))
+    # Without a process manager, a cancellation after a traceback stays a card of its own.
+    plain = [t.split("| ", 1)[-1] if t.startswith((_WORKER, _WEB)) else t for t in _MANAGED]
+    assert any("SIGTERM" in t for c in analyse(bk_log(plain), RULES) for t in (ln.text for ln in c.lines))

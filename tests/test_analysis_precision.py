@@ -954,3 +954,13 @@ def test_a_library_frame_that_is_the_traces_only_frame_stays() -> None:
     )
     assert "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)" not in shown
     assert "    at async main (/builds/acme/sync/scripts/sync.js:7:15)" in shown
+
+
+def test_where_in_nodes_own_modules_an_error_was_thrown_is_left_out_but_the_users_file_stays() -> None:
+    shown = shown_lines(analyse(bk_log(NODE_ERRNO_CODE, command="node server.js"), RULES))
+    # `node:events:497` names a place in node's own code; the line it quotes there still speaks.
+    assert "node:events:497" not in shown
+    assert "      throw er; // Unhandled 'error' event" in shown
+    # The same code frame in the user's own file names where to look.
+    users = ["/app/server.js:4", *NODE_ERRNO_CODE[1:]]
+    assert "/app/server.js:4" in shown_lines(analyse(bk_log(users, command="node server.js"), RULES))

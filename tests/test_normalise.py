@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.normalise import LineSplitter, iter_lines, marker, normalise, raw_marker
+from core.normalise import LineSplitter, iter_lines, marker, normalise, process_prefix, raw_marker
 
 
 @pytest.mark.parametrize(
@@ -152,3 +152,29 @@ def test_chunk_boundaries_anywhere_give_the_same_lines(data: bytes, cuts: list[i
     assert run(chunks) == run([data])
     # Numbers are raw line numbers: one per `\n`, plus a last line without one.
     assert len(run([data])) == data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        ("web.1    | GET /healthz 200 1ms", "web.1    | "),  # foreman, honcho
+        ("10:20:05 worker.1 | KeyError: 'x'", "10:20:05 worker.1 | "),  # ...with their time
+        ("api-1  | listening", "api-1  | "),  # docker compose
+        ("api_1  | listening", "api_1  | "),  # docker-compose v1
+        ("[icons] Error: ENOENT", "[icons] "),  # concurrently, by name
+        ("[0] ok 1 - adds", "[0] "),  # ...by index
+        ("[icons]", "[icons]"),  # an empty line of its output
+        ("web:build: > next build", "web:build: "),  # turbo
+        ("@acme/ui:build: tsc", "@acme/ui:build: "),
+        # Not a process: log levels, a build's progress, a located message, a time, a table.
+        ("[error] Test failed", ""),
+        ("[INFO] BUILD FAILURE", ""),
+        ("[1/10] Compiling C object", ""),
+        ("src/x.c:12: error: boom", ""),
+        ("Warning: deprecated: x", ""),
+        ("[10:20:30] Starting 'build'", ""),
+        ("| name | value |", ""),
+    ],
+)
+def test_process_prefix(text: str, prefix: str) -> None:
+    assert process_prefix(text) == prefix
