@@ -290,7 +290,8 @@ class Runtime:
         if attempt.reason is not None and not cancelled:
             attempt.task.uncancel()  # the handler swallowed our cancellation: its outcome stands
         next_lease = None if self._stopping else self._lease  # a worker that stops takes no more
-        outcome, following = await self._record(job, owner, error, cancelled, attempt.reason, next_lease)
+        cancelled_by = attempt.reason if cancelled else None
+        outcome, following = await self._record(job, owner, error, cancelled_by, next_lease)
         duration = self._clock() - started
         if self._metrics is not None:
             self._metrics.job_finished(outcome, duration)
@@ -302,16 +303,15 @@ class Runtime:
         job: Job,
         owner: str,
         error: Exception | None,
-        cancelled: bool,
-        reason: str | None,
+        cancelled_by: str | None,
         next_lease: float | None,
     ) -> tuple[str, Job | None]:
         """Tell the store how the attempt ended: the outcome's name, and the worker's next job
         when a completion claimed one (with `next_lease`) in the same write: one transaction a
         job, not two."""
         try:
-            if cancelled:
-                if reason == _LOST:
+            if cancelled_by is not None:  # we stopped the handler: why says what becomes of the job
+                if cancelled_by == _LOST:
                     return "lease_lost", None
                 await self._store.release(job.id, owner)
                 return "released", None
